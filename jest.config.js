@@ -1,0 +1,10 @@
+/** Type-checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles (isolatedModules). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/__tests__"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+  },
+  setupFilesAfterEnv: ["<rootDir>/setup.js"],
+};

@@ -1,0 +1,87 @@
+import { Token } from "cdktf";
+import { Rule, tagKey as tagKeyRule, tagValue as tagValueRule } from "./rules";
+
+const MAX_SHOWN = 80;
+
+/** Renders an offending value for a message: quoted, and shortened when long. */
+export function showValue(value: unknown): string {
+  let text: string;
+  if (typeof value === "string") text = JSON.stringify(value);
+  else if (value === undefined) text = "undefined";
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 5)}...${text.slice(-4)}` : text;
+}
+
+/**
+ * Reports invalid input of one construct. Messages follow DESIGN.md:
+ * `IrsaRole "app": serviceAccounts[1].namespace "Prod" is not a valid Kubernetes namespace (...)`.
+ */
+export class Validator {
+  /** @param owner how the construct is named in messages, e.g. `IrsaRole "app"` */
+  constructor(public readonly owner: string) {}
+
+  fail(path: string, value: unknown, reason: string): never {
+    throw new Error(`${this.owner}: ${path} ${showValue(value)} ${reason}`);
+  }
+
+  /** Fails with a message that has no single offending value (e.g. a missing property). */
+  failPlain(path: string, reason: string): never {
+    throw new Error(`${this.owner}: ${path} ${reason}`);
+  }
+
+  /** Applies the rules to a literal value; skips `undefined` and tokens. */
+  check<T>(path: string, value: T | undefined, ...rules: Rule<T>[]): void {
+    if (value === undefined || Token.isUnresolved(value)) return;
+    for (const rule of rules) {
+      const reason = rule(value);
+      if (reason !== undefined) this.fail(path, value, reason);
+    }
+  }
+
+  /** Checks that a value meant to be a string is one (JavaScript callers and JSON configs). */
+  requireString(path: string, value: unknown): string {
+    if (typeof value !== "string") this.fail(path, value, "must be a string");
+    return value;
+  }
+
+  /** Checks a list value that must be an array (tokens of list type pass). */
+  requireArray<T>(path: string, value: T[] | undefined): T[] | undefined {
+    if (value === undefined || Token.isUnresolved(value)) return value;
+    if (!Array.isArray(value)) this.fail(path, value, "must be a list");
+    return value;
+  }
+}
+
+/** True when the value is a token (or a string containing one) and literal checks do not apply. */
+export function isToken(value: unknown): boolean {
+  return Token.isUnresolved(value);
+}
+
+/** Checks an IAM tag map: at most 50, key and value rules, no two keys equal ignoring case. */
+export function checkTags(v: Validator, path: string, tags: { [key: string]: string } | undefined): void {
+  if (tags === undefined || isToken(tags)) return;
+  if (tags === null || typeof tags !== "object" || Array.isArray(tags)) v.fail(path, tags, "must be a map of strings");
+  const keys = Object.keys(tags);
+  if (keys.length > 50) v.fail(path, `${keys.length} tags`, "has more than 50 tags (IAM limit)");
+  const seen = new Map<string, string>();
+  for (const key of keys) {
+    if (!isToken(key)) {
+      v.check(`${path} key`, key, tagKeyRule);
+      const folded = key.toLowerCase();
+      const earlier = seen.get(folded);
+      if (earlier !== undefined) {
+        v.fail(`${path} key`, key, `differs from the key "${earlier}" only by case; IAM role tag keys are case-insensitive`);
+      }
+      seen.set(folded, key);
+    }
+    const value = tags[key];
+    if (typeof value !== "string") v.fail(`${path}[${JSON.stringify(key)}]`, value, "must be a string");
+    v.check(`${path}[${JSON.stringify(key)}]`, value, tagValueRule);
+  }
+}
