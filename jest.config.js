@@ -7,4 +7,5 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
   },
   setupFilesAfterEnv: ["<rootDir>/setup.js"],
+  reporters: ["default", "<rootDir>/jest-summary-reporter.js"],
 };

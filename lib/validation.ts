@@ -18,6 +18,14 @@ export function showValue(value: unknown): string {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 5)}...${text.slice(-4)}` : text;
 }
 
+/** Bad input: the message names the construct, the property, the value and the rule. */
+export class ValidationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}
+
 /**
  * Reports invalid input of one construct. Messages follow DESIGN.md:
  * `IrsaRole "app": serviceAccounts[1].namespace "Prod" is not a valid Kubernetes namespace (...)`.
@@ -27,12 +35,12 @@ export class Validator {
   constructor(public readonly owner: string) {}
 
   fail(path: string, value: unknown, reason: string): never {
-    throw new Error(`${this.owner}: ${path} ${showValue(value)} ${reason}`);
+    throw new ValidationError(`${this.owner}: ${path} ${showValue(value)} ${reason}`);
   }
 
   /** Fails with a message that has no single offending value (e.g. a missing property). */
   failPlain(path: string, reason: string): never {
-    throw new Error(`${this.owner}: ${path} ${reason}`);
+    throw new ValidationError(`${this.owner}: ${path} ${reason}`);
   }
 
   /** Applies the rules to a literal value; skips `undefined` and tokens. */
