@@ -76,7 +76,7 @@ export function checkTags(v: Validator, path: string, tags: { [key: string]: str
   if (tags === undefined || isToken(tags)) return;
   if (tags === null || typeof tags !== "object" || Array.isArray(tags)) v.fail(path, tags, "must be a map of strings");
   const keys = Object.keys(tags);
-  if (keys.length > 50) v.fail(path, `${keys.length} tags`, "has more than 50 tags (IAM limit)");
+  if (keys.length > 50) v.failPlain(path, `has ${keys.length} tags; IAM allows at most 50`);
   const seen = new Map<string, string>();
   for (const key of keys) {
     if (!isToken(key)) {
