@@ -165,8 +165,9 @@ export class IrsaRole extends Construct {
     const v: Validator = (this.v = new Validator(`IrsaRole "${id}"`));
     if (props === undefined || props === null) v.failPlain("props", "are required (at least oidcProvider and serviceAccounts)");
 
+    v.checkBoolean("allowWildcards", props.allowWildcards);
     const allowWildcards = props.allowWildcards ?? false;
-    if (typeof allowWildcards !== "boolean") v.fail("allowWildcards", allowWildcards, "must be true or false");
+    v.checkString("serviceAccountMode", props.serviceAccountMode);
     const mode = props.serviceAccountMode ?? ServiceAccountMode.ANNOTATE;
     if (!MODES.includes(mode)) v.fail("serviceAccountMode", mode, `is not one of ${MODES.map((m) => `"${m}"`).join(", ")}`);
     const audience = v.requireString("audience", props.audience ?? DEFAULT_AUDIENCE);
@@ -273,7 +274,10 @@ export class IrsaRole extends Construct {
     const extra = v.requireArray("additionalClusters", props.additionalClusters) ?? [];
     const clusters: Cluster[] = [
       { oidcProvider: props.oidcProvider, serviceAccounts: props.serviceAccounts, kubernetesProvider: props.kubernetesProvider, path: "" },
-      ...extra.map((c, i) => ({ ...c, path: `additionalClusters[${i}].` })),
+      ...extra.map((c, i) => {
+        if (c === null || typeof c !== "object") v.fail(`additionalClusters[${i}]`, c, "must be { oidcProvider, serviceAccounts, kubernetesProvider }");
+        return { ...c, path: `additionalClusters[${i}].` };
+      }),
     ];
     const seenProviders = new Map<string, string>();
     for (const c of clusters) {
@@ -310,6 +314,7 @@ export class IrsaRole extends Construct {
       const dup = rules.firstDuplicate(accounts, (sa) => (isToken(sa.namespace) || isToken(sa.name) ? undefined : `${sa.namespace}/${sa.name}`));
       if (dup >= 0) v.fail(`${c.path}serviceAccounts[${dup}]`, accounts[dup], "is listed twice");
 
+      if (c.path !== "") checkKubernetesProvider(v, `${c.path}kubernetesProvider`, c.kubernetesProvider);
       if (c.path !== "" && mode !== ServiceAccountMode.NONE && c.kubernetesProvider === undefined) {
         v.failPlain(
           `${c.path}kubernetesProvider`,
@@ -321,28 +326,22 @@ export class IrsaRole extends Construct {
   }
 
   private validateRoleInputs(props: IrsaRoleProps): void {
-    const v: Validator = this.v;
+    const v = this.v;
     if (props.roleName !== undefined && props.roleNamePrefix !== undefined) {
       v.fail("roleNamePrefix", props.roleNamePrefix, "cannot be used together with roleName (IAM names are either exact or prefixed)");
     }
-    v.check("roleName", props.roleName, rules.roleName);
-    v.check("roleNamePrefix", props.roleNamePrefix, rules.roleNamePrefix);
-    v.check("path", props.path, rules.iamPath);
-    v.check("description", props.description, rules.roleDescription);
-    if (props.maxSessionDuration !== undefined && typeof props.maxSessionDuration !== "number") {
-      v.fail("maxSessionDuration", props.maxSessionDuration, "must be a number of seconds");
-    }
-    v.check("maxSessionDuration", props.maxSessionDuration, rules.maxSessionDuration);
-    v.check("permissionsBoundaryArn", props.permissionsBoundaryArn, rules.permissionsBoundaryArn);
+    v.checkString("roleName", props.roleName, rules.roleName);
+    v.checkString("roleNamePrefix", props.roleNamePrefix, rules.roleNamePrefix);
+    v.checkString("path", props.path, rules.iamPath);
+    v.checkString("description", props.description, rules.roleDescription);
+    v.checkNumber("maxSessionDuration", props.maxSessionDuration, rules.maxSessionDuration);
+    v.checkString("permissionsBoundaryArn", props.permissionsBoundaryArn, rules.permissionsBoundaryArn);
     checkTags(v, "tags", props.tags);
-    if (props.annotationForce !== undefined && typeof props.annotationForce !== "boolean") {
-      v.fail("annotationForce", props.annotationForce, "must be true or false");
-    }
-    if (props.fieldManager !== undefined) v.check("fieldManager", v.requireString("fieldManager", props.fieldManager), rules.fieldManager);
-    if (props.stsRegionalEndpoints !== undefined && typeof props.stsRegionalEndpoints !== "boolean") {
-      v.fail("stsRegionalEndpoints", props.stsRegionalEndpoints, "must be true or false");
-    }
-    v.check("tokenExpiration", props.tokenExpiration, rules.tokenExpiration);
+    v.checkBoolean("annotationForce", props.annotationForce);
+    v.checkString("fieldManager", props.fieldManager, rules.fieldManager);
+    v.checkBoolean("stsRegionalEndpoints", props.stsRegionalEndpoints);
+    v.checkNumber("tokenExpiration", props.tokenExpiration, rules.tokenExpiration);
+    checkKubernetesProvider(v, "kubernetesProvider", props.kubernetesProvider);
   }
 
   private serviceAccountAnnotations(props: IrsaRoleProps, audience: string): { [key: string]: string } {
@@ -371,6 +370,12 @@ export class IrsaRole extends Construct {
     // A namespace has no '.', so "<namespace>.<name>" is unambiguous.
     const key = isToken(sa.namespace) || isToken(sa.name) ? `ref-${saIndex}` : `${sa.namespace}.${sa.name}`;
     return `${cluster}${kind}-${key}`;
+  }
+}
+
+function checkKubernetesProvider(v: Validator, path: string, provider: unknown): void {
+  if (provider !== undefined && !TerraformProvider.isTerraformProvider(provider)) {
+    v.fail(path, typeof provider === "object" ? String(provider) : provider, "must be a kubernetes provider construct (KubernetesProvider)");
   }
 }
 

@@ -120,8 +120,8 @@ export class EksOidcProvider extends Construct implements IOidcProvider {
       if (dup >= 0) v.fail(`clientIds[${dup}]`, clientIds[dup], "is listed twice");
     }
 
+    v.checkBoolean("fetchThumbprint", props.fetchThumbprint);
     const fetchThumbprint = props.fetchThumbprint ?? true;
-    if (typeof fetchThumbprint !== "boolean") v.fail("fetchThumbprint", fetchThumbprint, "must be true or false");
     const staticThumbprints = v.requireArray("thumbprints", props.thumbprints) ?? [];
     if (!isToken(staticThumbprints)) {
       staticThumbprints.forEach((tp, i) => {

@@ -52,6 +52,24 @@ export class Validator {
     }
   }
 
+  /** Checks an optional string prop: a string when given, then the rules (tokens skip them). */
+  checkString(path: string, value: unknown, ...rules: Rule<string>[]): void {
+    if (value === undefined) return;
+    this.check(path, this.requireString(path, value), ...rules);
+  }
+
+  /** Checks an optional number prop: a finite number when given, then the rules. */
+  checkNumber(path: string, value: unknown, ...rules: Rule<number>[]): void {
+    if (value === undefined) return;
+    if (typeof value !== "number" || Number.isNaN(value)) this.fail(path, value, "must be a number");
+    this.check(path, value, ...rules);
+  }
+
+  /** Checks an optional boolean prop. */
+  checkBoolean(path: string, value: unknown): void {
+    if (value !== undefined && typeof value !== "boolean") this.fail(path, value, "must be true or false");
+  }
+
   /** Checks that a value meant to be a string is one (JavaScript callers and JSON configs). */
   requireString(path: string, value: unknown): string {
     if (typeof value !== "string") this.fail(path, value, "must be a string");
