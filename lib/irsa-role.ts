@@ -197,6 +197,7 @@ export class IrsaRole extends Construct {
       permissionsBoundary: props.permissionsBoundaryArn,
       tags: props.tags,
     });
+    // Each attribute read mints a token (and cdktf captures a stack trace for it): read them once.
     this.roleArn = this.role.arn;
     this.roleName = this.role.name;
 
@@ -252,7 +253,7 @@ export class IrsaRole extends Construct {
     if (this.attachments.has(policyArn)) this.v.fail(path, policyArn, "is attached twice");
     // Literal ARNs are keyed by their hash so that reordering the list keeps every address.
     const id = isToken(policyArn) ? `managed-policy-ref-${this.tokenPolicyCount++}` : `managed-policy-${shortHash(policyArn)}`;
-    const attachment = new IamRolePolicyAttachment(this, id, { role: this.role.name, policyArn });
+    const attachment = new IamRolePolicyAttachment(this, id, { role: this.roleName, policyArn });
     this.attachments.set(policyArn, attachment);
     return attachment;
   }
@@ -264,7 +265,7 @@ export class IrsaRole extends Construct {
     this.v.requireString(path, policyJson);
     this.v.check(path, policyJson, rules.policyJson);
     if (this.inline.has(name)) this.v.fail("inlinePolicies name", name, "is used twice");
-    const policy = new IamRolePolicy(this, `inline-policy-${name}`, { name, role: this.role.name, policy: policyJson });
+    const policy = new IamRolePolicy(this, `inline-policy-${name}`, { name, role: this.roleName, policy: policyJson });
     this.inline.set(name, policy);
     return policy;
   }
@@ -345,7 +346,7 @@ export class IrsaRole extends Construct {
   }
 
   private serviceAccountAnnotations(props: IrsaRoleProps, audience: string): { [key: string]: string } {
-    const annotations: { [key: string]: string } = { [ROLE_ARN_ANNOTATION]: this.role.arn };
+    const annotations: { [key: string]: string } = { [ROLE_ARN_ANNOTATION]: this.roleArn };
     if (audience !== DEFAULT_AUDIENCE) annotations[AUDIENCE_ANNOTATION] = audience;
     if (props.stsRegionalEndpoints !== undefined) annotations[STS_REGIONAL_ENDPOINTS_ANNOTATION] = String(props.stsRegionalEndpoints);
     if (props.tokenExpiration !== undefined) annotations[TOKEN_EXPIRATION_ANNOTATION] = String(props.tokenExpiration);
