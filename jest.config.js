@@ -7,5 +7,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
   },
   setupFilesAfterEnv: ["<rootDir>/setup.js"],
+  // Two workers on two cores: several suites wait on child processes (cdktf CLI, npm pack, tsc).
+  maxWorkers: 2,
   reporters: ["default", "<rootDir>/jest-summary-reporter.js"],
 };

@@ -171,7 +171,7 @@ describe("config file override", () => {
   test("main.ts prints one line naming the field and exits 1, without a stack trace", () => {
     const file = join(dir, "main-bad.json");
     writeFileSync(file, JSON.stringify({ serviceAccounts: [{ namespace: "default", name: "Bad_Name" }] }));
-    const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "main.ts"], {
+    const run = spawnSync(process.execPath, ["-r", "sucrase/register/ts", "main.ts"], {
       cwd: ROOT,
       env: { ...process.env, IRSA_CONFIG: file, CDKTF_OUTDIR: join(dir, "out") },
       encoding: "utf8",
@@ -184,7 +184,7 @@ describe("config file override", () => {
 
   test("main.ts with plain node synthesizes the default app into the outdir", () => {
     const out = join(dir, "plain-out");
-    execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "main.ts"], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: out } });
+    execFileSync(process.execPath, ["-r", "sucrase/register/ts", "main.ts"], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: out } });
     const json = JSON.parse(readFileSync(join(out, "stacks", "eks-irsa", "cdk.tf.json"), "utf8"));
     expect(Object.keys(json.resource).sort()).toEqual(["aws_iam_openid_connect_provider", "aws_iam_role", "aws_iam_role_policy", "kubernetes_annotations"]);
   });

@@ -7,7 +7,7 @@ import { EksOidcProvider, IrsaRole } from "../lib";
 import { Testing } from "cdktf";
 import { newStack } from "./support/synth";
 
-const RUNS = 50;
+const RUNS = 30;
 const ISSUER = "https://oidc.eks.us-west-2.amazonaws.com/id/AAAA";
 
 function outcome(build: () => unknown): string {

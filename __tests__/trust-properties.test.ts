@@ -10,7 +10,7 @@ import { ClusterTrust, EksOidcProvider, IOidcProvider, IrsaRole } from "../lib";
 import { arnForIssuer, isAllowed, providerArns, Resolver, trustOfRole } from "./support/iam-eval";
 import { Json, newStack, only, resources, synth } from "./support/synth";
 
-export const RUNS = 150;
+export const RUNS = 100;
 
 type IssuerForm = "literal" | "token" | "arn";
 interface ClusterSpec {

@@ -124,6 +124,7 @@ export interface IrsaRoleProps {
   readonly tokenExpiration?: number;
 }
 
+/** The server-side apply field manager of the annotations unless `fieldManager` says otherwise. */
 export const DEFAULT_FIELD_MANAGER = "cdktf-eks-irsa";
 const MODES: string[] = [ServiceAccountMode.ANNOTATE, ServiceAccountMode.CREATE, ServiceAccountMode.NONE];
 
@@ -376,7 +377,7 @@ export class IrsaRole extends Construct {
 
 function checkKubernetesProvider(v: Validator, path: string, provider: unknown): void {
   if (provider !== undefined && !TerraformProvider.isTerraformProvider(provider)) {
-    v.fail(path, typeof provider === "object" ? String(provider) : provider, "must be a kubernetes provider construct (KubernetesProvider)");
+    v.fail(path, provider, "must be a kubernetes provider construct (KubernetesProvider)");
   }
 }
 

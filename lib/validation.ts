@@ -3,19 +3,25 @@ import { Rule, tagKey as tagKeyRule, tagValue as tagValueRule } from "./rules";
 
 const MAX_SHOWN = 80;
 
-/** Renders an offending value for a message: quoted, and shortened when long. */
+/** Renders an offending value for a message: quoted, and shortened when long. Never throws. */
 export function showValue(value: unknown): string {
-  let text: string;
-  if (typeof value === "string") text = JSON.stringify(value);
-  else if (value === undefined) text = "undefined";
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = String(value);
-    }
-  }
+  const text = describe(value);
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 5)}...${text.slice(-4)}` : text;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined || typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") {
+    return typeof value === "function" ? "a function" : String(value);
+  }
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined) return json;
+  } catch {
+    // circular (e.g. a construct) or a throwing toJSON: fall through
+  }
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === "string" && name !== "" ? `a ${name}` : Object.prototype.toString.call(value);
 }
 
 /** Bad input: the message names the construct, the property, the value and the rule. */
