@@ -95,6 +95,14 @@ test("package.json: entry points, peers with ranges, no runtime dependencies", (
   }
 });
 
+test("the bin runs with plain node from the installed package", () => {
+  expect(PKG.bin).toEqual({ "cdktf-eks-irsa": "dist/cli.js" });
+  const cli = join(work, "consumer", "node_modules", "cdktf-eks-irsa", "dist", "cli.js");
+  expect(readFileSync(cli, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  const r = spawnSync(process.execPath, [cli, "thumbprint", "http://not-https.example"], { encoding: "utf8" });
+  expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 1, stderr: 'error: "http://not-https.example" is not an https URL; OIDC issuers are https\n' });
+});
+
 test("no shipped file imports a prebuilt provider from its package root", () => {
   const dir = join(work, "consumer", "node_modules", "cdktf-eks-irsa", "dist");
   for (const file of readdirSync(dir)) {

@@ -10,7 +10,7 @@ import { ClusterTrust, EksOidcProvider, IOidcProvider, IrsaRole } from "../lib";
 import { arnForIssuer, isAllowed, providerArns, Resolver, trustOfRole } from "./support/iam-eval";
 import { Json, newStack, only, resources, synth } from "./support/synth";
 
-export const RUNS = 100;
+export const RUNS = 150;
 
 type IssuerForm = "literal" | "token" | "arn";
 interface ClusterSpec {
@@ -78,79 +78,74 @@ function build(s: Spec) {
 
 const sub = (namespace: string, name: string) => `system:serviceaccount:${namespace}:${name}`;
 
-describe(`trust policy properties (${RUNS} generated configs each)`, () => {
-  test("every declared (provider, namespace, name, audience) is allowed; every mutation is denied", () => {
-    fc.assert(
-      fc.property(spec, (s) => {
-        const { statements } = build(s);
-        const declared = new Set(s.clusters.flatMap((c) => c.accounts.map((a) => `${arnForIssuer(issuerOf(c))}|${sub(a.namespace, a.name)}`)));
-        const allowed = (providerArn: string, subject: string | undefined, aud: string | undefined) =>
-          isAllowed(statements, { providerArn, sub: subject, aud });
-        const expectOnlyIfDeclared = (providerArn: string, subject: string) =>
-          expect(allowed(providerArn, subject, s.audience)).toBe(declared.has(`${providerArn}|${subject}`));
+/** Every declared (provider, namespace, name, audience) is allowed; every mutation is denied. */
+function checkDecisions(s: Spec, statements: ReturnType<typeof build>["statements"]): void {
+  const declared = new Set(s.clusters.flatMap((c) => c.accounts.map((a) => `${arnForIssuer(issuerOf(c))}|${sub(a.namespace, a.name)}`)));
+  const allowed = (providerArn: string, subject: string | undefined, aud: string | undefined) => isAllowed(statements, { providerArn, sub: subject, aud });
+  const expectOnlyIfDeclared = (providerArn: string, subject: string) => expect(allowed(providerArn, subject, s.audience)).toBe(declared.has(`${providerArn}|${subject}`));
 
-        const otherAudience = s.audience === "sts.amazonaws.com" ? "vault" : "sts.amazonaws.com";
-        const strangerArn = arnForIssuer("https://oidc.eks.us-east-1.amazonaws.com/id/FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF");
-        for (const c of s.clusters) {
-          const arn = arnForIssuer(issuerOf(c));
-          for (const a of c.accounts) {
-            const subject = sub(a.namespace, a.name);
-            expect(allowed(arn, subject, s.audience)).toBe(true);
-            expect(allowed(arn, subject, otherAudience)).toBe(false);
-            expect(allowed(arn, subject, `${s.audience}x`)).toBe(false);
-            expect(allowed(arn, subject, undefined)).toBe(false);
-            expect(allowed(arn, undefined, s.audience)).toBe(false);
-            expect(allowed(strangerArn, subject, s.audience)).toBe(false);
-            expectOnlyIfDeclared(arn, sub(a.namespace, `${a.name}-x`));
-            expectOnlyIfDeclared(arn, sub(a.namespace, `${a.name}x`));
-            expectOnlyIfDeclared(arn, sub(`${a.namespace}x`, a.name));
-            expectOnlyIfDeclared(arn, sub(a.namespace, "default"));
-            expectOnlyIfDeclared(arn, `${subject}:x`);
-            // Cross pairs inside the cluster and every account through every other provider.
-            for (const b of c.accounts) expectOnlyIfDeclared(arn, sub(a.namespace, b.name));
-            for (const other of s.clusters) expectOnlyIfDeclared(arnForIssuer(issuerOf(other)), subject);
-          }
-        }
-      }),
-      { numRuns: RUNS },
-    );
+  const otherAudience = s.audience === "sts.amazonaws.com" ? "vault" : "sts.amazonaws.com";
+  const strangerArn = arnForIssuer("https://oidc.eks.us-east-1.amazonaws.com/id/FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF");
+  for (const c of s.clusters) {
+    const arn = arnForIssuer(issuerOf(c));
+    for (const a of c.accounts) {
+      const subject = sub(a.namespace, a.name);
+      expect(allowed(arn, subject, s.audience)).toBe(true);
+      expect(allowed(arn, subject, otherAudience)).toBe(false);
+      expect(allowed(arn, subject, `${s.audience}x`)).toBe(false);
+      expect(allowed(arn, subject, undefined)).toBe(false);
+      expect(allowed(arn, undefined, s.audience)).toBe(false);
+      expect(allowed(strangerArn, subject, s.audience)).toBe(false);
+      expectOnlyIfDeclared(arn, sub(a.namespace, `${a.name}-x`));
+      expectOnlyIfDeclared(arn, sub(a.namespace, `${a.name}x`));
+      expectOnlyIfDeclared(arn, sub(`${a.namespace}x`, a.name));
+      expectOnlyIfDeclared(arn, sub(a.namespace, "default"));
+      expectOnlyIfDeclared(arn, `${subject}:x`);
+      // Cross pairs inside the cluster and every account through every other provider.
+      for (const b of c.accounts) expectOnlyIfDeclared(arn, sub(a.namespace, b.name));
+      for (const other of s.clusters) expectOnlyIfDeclared(arnForIssuer(issuerOf(other)), subject);
+    }
+  }
+}
+
+/** One statement per cluster, sub and aud in the same statement, StringEquals only. */
+function checkShape(s: Spec, statements: ReturnType<typeof build>["statements"]): void {
+  expect(statements).toHaveLength(s.clusters.length);
+  statements.forEach((st, i) => {
+    const arn = arnForIssuer(issuerOf(s.clusters[i]));
+    const host = arn.split("oidc-provider/")[1];
+    expect(st.federated).toEqual([arn]);
+    expect(st.conditions).toEqual([
+      { operator: "StringEquals", key: `${host}:sub`, values: s.clusters[i].accounts.map((a) => sub(a.namespace, a.name)) },
+      { operator: "StringEquals", key: `${host}:aud`, values: [s.audience] },
+    ]);
   });
+}
 
-  test("one statement per cluster, sub and aud in the same statement, StringEquals only", () => {
+/** Annotations target exactly the declared accounts, through each cluster's provider. */
+function checkAnnotations(s: Spec, json: Json): void {
+  const annotations = Object.values(resources(json, "kubernetes_annotations"));
+  if (s.mode === "none") {
+    expect(annotations).toEqual([]);
+    return;
+  }
+  const expected = s.clusters.flatMap((c, i) => c.accounts.map((a) => `${i === 0 ? "default" : `kubernetes.cluster${i}`}|${a.namespace}/${a.name}`));
+  const actual = annotations.map((a) => `${a.provider ?? "default"}|${a.metadata.namespace}/${a.metadata.name}`);
+  expect(actual.sort()).toEqual(expected.sort());
+  for (const a of annotations) {
+    expect(Object.keys(a.annotations)).toContain("eks.amazonaws.com/role-arn");
+    expect(a.annotations["eks.amazonaws.com/audience"]).toBe(s.audience === "sts.amazonaws.com" ? undefined : s.audience);
+  }
+}
+
+describe(`trust policy properties (${RUNS} generated configs, each synthesized once and checked three ways)`, () => {
+  test("admits exactly the declared accounts, one statement per cluster, annotations on exactly those accounts", () => {
     fc.assert(
       fc.property(spec, (s) => {
-        const { statements } = build(s);
-        expect(statements).toHaveLength(s.clusters.length);
-        statements.forEach((st, i) => {
-          const arn = arnForIssuer(issuerOf(s.clusters[i]));
-          const host = arn.split("oidc-provider/")[1];
-          expect(st.federated).toEqual([arn]);
-          expect(st.conditions).toEqual([
-            { operator: "StringEquals", key: `${host}:sub`, values: s.clusters[i].accounts.map((a) => sub(a.namespace, a.name)) },
-            { operator: "StringEquals", key: `${host}:aud`, values: [s.audience] },
-          ]);
-        });
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  test("annotations target exactly the declared accounts, through each cluster's provider", () => {
-    fc.assert(
-      fc.property(spec, (s) => {
-        const { json } = build(s);
-        const annotations = Object.values(resources(json, "kubernetes_annotations"));
-        if (s.mode === "none") {
-          expect(annotations).toEqual([]);
-          return;
-        }
-        const expected = s.clusters.flatMap((c, i) => c.accounts.map((a) => `${i === 0 ? "default" : `kubernetes.cluster${i}`}|${a.namespace}/${a.name}`));
-        const actual = annotations.map((a) => `${a.provider ?? "default"}|${a.metadata.namespace}/${a.metadata.name}`);
-        expect(actual.sort()).toEqual(expected.sort());
-        for (const a of annotations) {
-          expect(Object.keys(a.annotations)).toContain("eks.amazonaws.com/role-arn");
-          expect(a.annotations["eks.amazonaws.com/audience"]).toBe(s.audience === "sts.amazonaws.com" ? undefined : s.audience);
-        }
+        const { json, statements } = build(s);
+        checkDecisions(s, statements);
+        checkShape(s, statements);
+        checkAnnotations(s, json);
       }),
       { numRuns: RUNS },
     );
