@@ -5,12 +5,8 @@
  */
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { EksOidcProvider, IrsaRole } from "../lib";
-import { Json, newStack, synth } from "./support/synth";
+import { addresses, newStack, synth } from "./support/synth";
 
-const addresses = (json: Json) =>
-  ["resource", "data"]
-    .flatMap((kind) => Object.entries<Json>(json[kind] ?? {}).flatMap(([type, blocks]) => Object.keys(blocks).map((id) => `${kind === "data" ? "data." : ""}${type}.${id}`)))
-    .sort();
 
 test("addresses of a typical library stack", () => {
   const stack = newStack("platform");

@@ -6,7 +6,7 @@ import { Testing } from "cdktf";
 import { AppConfig, loadConfig, validateConfig } from "../app/config";
 import { backendSettings, IrsaAppStack } from "../app/stack";
 import { admits, Resolver, trustOfRole } from "./support/iam-eval";
-import { dataSources, Json, only, resources } from "./support/synth";
+import { addresses, dataSources, Json, only, resources } from "./support/synth";
 
 const ROOT = join(__dirname, "..");
 const CONTEXT = JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")).context;
@@ -18,10 +18,6 @@ function synthApp(config: AppConfig = DEFAULT_CONFIG, env: { [key: string]: stri
   return { text, json: JSON.parse(text), stack };
 }
 
-const addresses = (json: Json) =>
-  ["resource", "data"].flatMap((kind) =>
-    Object.entries<Json>(json[kind] ?? {}).flatMap(([type, blocks]) => Object.keys(blocks).map((id) => `${kind === "data" ? "data." : ""}${type}.${id}`)),
-  ).sort();
 
 describe("default app", () => {
   test("synthesizes the five wrapped resource types from the embedded config", () => {

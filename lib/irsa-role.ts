@@ -128,6 +128,9 @@ export interface IrsaRoleProps {
 export const DEFAULT_FIELD_MANAGER = "cdktf-eks-irsa";
 const MODES: string[] = [ServiceAccountMode.ANNOTATE, ServiceAccountMode.CREATE, ServiceAccountMode.NONE];
 
+/** Providers already checked: many roles share one, and its checks do not depend on the role. */
+const checkedProviders = new WeakSet<object>();
+
 interface Cluster {
   readonly oidcProvider: IOidcProvider;
   readonly serviceAccounts: ServiceAccountRef[];
@@ -287,10 +290,13 @@ export class IrsaRole extends Construct {
       if (provider === undefined || provider === null || typeof provider !== "object") {
         v.fail(`${c.path}oidcProvider`, provider, "is required (an EksOidcProvider or EksOidcProvider.fromArn(...))");
       }
-      v.requireString(`${c.path}oidcProvider.arn`, provider.arn);
-      v.requireString(`${c.path}oidcProvider.issuerHost`, provider.issuerHost);
-      v.check(`${c.path}oidcProvider.arn`, provider.arn, rules.oidcProviderArn);
-      v.check(`${c.path}oidcProvider.issuerHost`, provider.issuerHost, rules.issuerHost);
+      if (!checkedProviders.has(provider)) {
+        v.requireString(`${c.path}oidcProvider.arn`, provider.arn);
+        v.requireString(`${c.path}oidcProvider.issuerHost`, provider.issuerHost);
+        v.check(`${c.path}oidcProvider.arn`, provider.arn, rules.oidcProviderArn);
+        v.check(`${c.path}oidcProvider.issuerHost`, provider.issuerHost, rules.issuerHost);
+        checkedProviders.add(provider);
+      }
       const earlier = seenProviders.get(provider.arn);
       if (earlier !== undefined) {
         v.fail(`${c.path}oidcProvider`, provider.arn, `is the same provider as ${earlier}oidcProvider; list its service accounts once`);

@@ -43,3 +43,10 @@ export const ref = (type: string, id: string, attribute: string) => `\${${type}.
 export function resolveIn(stack: TerraformStack, value: unknown): any {
   return Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
 }
+
+/** Every Terraform address in a synthesized stack (`type.id`, `data.type.id`), sorted. */
+export function addresses(json: Json): string[] {
+  return ["resource", "data"]
+    .flatMap((kind) => Object.entries<Json>(json[kind] ?? {}).flatMap(([type, blocks]) => Object.keys(blocks).map((id) => `${kind === "data" ? "data." : ""}${type}.${id}`)))
+    .sort();
+}

@@ -11,7 +11,7 @@
 import { App, Aspects, TerraformStack } from "cdktf";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib"; // "cdktf-eks-irsa" in your app
-import { awsAndTls } from "../providers";
+import { awsAndTls, synthIfMain } from "../shared";
 
 export const ISSUER = "https://oidc.eks.us-gov-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 export const THUMBPRINT = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
@@ -30,8 +30,4 @@ export function build(app: App): TerraformStack {
   return stack;
 }
 
-if (require.main === module) {
-  const app = new App();
-  build(app);
-  app.synth();
-}
+synthIfMain(module, build);

@@ -9,7 +9,7 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { DeploymentV1 } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import { App, Aspects, TerraformStack } from "cdktf";
 import { EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib"; // "cdktf-eks-irsa" in your app
-import { awsAndTls, kubernetesFor } from "../providers";
+import { awsAndTls, kubernetesFor, synthIfMain } from "../shared";
 
 export function build(app: App): TerraformStack {
   const stack = new TerraformStack(app, "existing-service-account");
@@ -43,8 +43,4 @@ export function build(app: App): TerraformStack {
   return stack;
 }
 
-if (require.main === module) {
-  const app = new App();
-  build(app);
-  app.synth();
-}
+synthIfMain(module, build);

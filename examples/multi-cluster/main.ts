@@ -9,7 +9,7 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib"; // "cdktf-eks-irsa" in your app
-import { awsAndTls, kubernetesFor } from "../providers";
+import { awsAndTls, kubernetesFor, synthIfMain } from "../shared";
 
 export function build(app: App): TerraformStack {
   const stack = new TerraformStack(app, "multi-cluster");
@@ -36,8 +36,4 @@ export function build(app: App): TerraformStack {
   return stack;
 }
 
-if (require.main === module) {
-  const app = new App();
-  build(app);
-  app.synth();
-}
+synthIfMain(module, build);

@@ -9,7 +9,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { App, Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib"; // "cdktf-eks-irsa" in your app
-import { awsAndTls, kubernetesFor } from "../providers";
+import { awsAndTls, kubernetesFor, synthIfMain } from "../shared";
 
 export function build(app: App): TerraformStack {
   const stack = new TerraformStack(app, "s3-echoer");
@@ -34,8 +34,4 @@ export function build(app: App): TerraformStack {
   return stack;
 }
 
-if (require.main === module) {
-  const app = new App();
-  build(app);
-  app.synth();
-}
+synthIfMain(module, build);

@@ -2,7 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
-import { Fn } from "cdktf";
+import { App, Fn, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 
 /** The kubernetes provider of an EKS cluster: endpoint, CA and an `aws eks get-token` exec. */
@@ -19,4 +19,13 @@ export function kubernetesFor(scope: Construct, id: string, cluster: DataAwsEksC
 export function awsAndTls(scope: Construct, region: string): void {
   new AwsProvider(scope, "aws", { region });
   new TlsProvider(scope, "tls");
+}
+
+/** Synthesizes the example when it is run as a program (`npx cdktf synth` in its folder). */
+export function synthIfMain(module: NodeModule, build: (app: App) => TerraformStack): void {
+  if (require.main === module) {
+    const app = new App();
+    build(app);
+    app.synth();
+  }
 }
