@@ -1,5 +1,5 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
-import { TerraformStack } from "cdktf";
+import { Fn, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { EksOidcProvider, EksOidcProviderProps, IrsaRole, IrsaRoleProps } from "../lib";
 import { newStack, synth } from "./support/synth";
@@ -62,6 +62,7 @@ const catalogue: [string, () => unknown, string, RegExp][] = [
   ["wildcard name without opt-in", role({ serviceAccounts: [{ namespace: "default", name: "app-*" }] }), 'serviceAccounts[0].name "app-*"', /allowWildcards/],
   ["wildcard name to annotate", role({ serviceAccounts: [{ namespace: "default", name: "app-*" }], allowWildcards: true }), "serviceAccounts[0].name", /cannot be annotated/],
   ["no service accounts", role({ serviceAccounts: [] }), "serviceAccounts []", /at least one/],
+  ["service accounts as a token", role({ serviceAccounts: Token.asAny(Fn.tolist(["a"])) as never }), "serviceAccounts must be a literal list", /cannot be expanded/],
   ["duplicate service account", role({ serviceAccounts: [SA, { ...SA }] }), "serviceAccounts[1]", /listed twice/],
   ["service account not an object", role({ serviceAccounts: ["default/app" as unknown as typeof SA] }), 'serviceAccounts[0] "default/app"', /must be \{ namespace, name \}/],
   ["missing name", role({ serviceAccounts: [{ namespace: "default" } as typeof SA] }), "serviceAccounts[0].name undefined", /must be a string/],

@@ -307,7 +307,10 @@ export class IrsaRole extends Construct {
       }
 
       const accounts = v.requireArray(`${c.path}serviceAccounts`, c.serviceAccounts);
-      if (accounts === undefined || isToken(accounts) || accounts.length === 0) {
+      if (isToken(accounts)) {
+        v.failPlain(`${c.path}serviceAccounts`, "must be a literal list: a token cannot be expanded into one sub value and one annotation per account");
+      }
+      if (accounts === undefined || accounts.length === 0) {
         v.fail(`${c.path}serviceAccounts`, accounts, "must list at least one service account ({ namespace, name })");
       }
       accounts.forEach((sa, i) => {
