@@ -64,12 +64,17 @@ beforeAll(() => {
     for (const dep of [...PEERS, "typescript"]) symlinkSync(join(ROOT, "node_modules", dep), join(modules, dep), "dir");
   }
   writeFileSync(join(consumer, "main.ts"), CONSUMER);
+  // The README's library example, compiled with the consumer so that it cannot rot.
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const usage = /## Library usage\s+```ts\n([\s\S]+?)```/.exec(readme);
+  if (!usage) throw new Error("README.md has no ```ts block under '## Library usage'");
+  writeFileSync(join(consumer, "readme.ts"), `${usage[1]}export {};\n`);
   writeFileSync(join(consumer, "bad.ts"), `import { IrsaRole } from "cdktf-eks-irsa";\nexport const props: ConstructorParameters<typeof IrsaRole>[2] = { oidcProvider: { arn: "a", issuerHost: "h" }, serviceAccounts: [{ namespace: "a" }] };\n`);
   writeFileSync(
     join(consumer, "tsconfig.json"),
     JSON.stringify({
       compilerOptions: { target: "ES2020", module: "commonjs", strict: true, noImplicitAny: true, noUnusedLocals: true, exactOptionalPropertyTypes: false, skipLibCheck: false, types: [] },
-      files: ["main.ts", "bad.ts"],
+      files: ["main.ts", "bad.ts", "readme.ts"],
     }),
   );
 }, 120000);
@@ -113,8 +118,8 @@ test("no shipped file imports a prebuilt provider from its package root", () => 
 
 test("a consumer program type-checks strictly against the shipped declarations and synthesizes with plain node", () => {
   const consumer = join(work, "consumer");
-  // One strict compile of two files: main.ts must be clean, bad.ts must be rejected by our
-  // declarations (a service account without a name). tsc still emits main.js (noEmitOnError off).
+  // One strict compile: main.ts and the README example must be clean, bad.ts must be rejected by
+  // our declarations (a service account without a name). tsc still emits main.js (noEmitOnError off).
   const tsc = spawnSync(process.execPath, [join(consumer, "node_modules", "typescript", "bin", "tsc"), "-p", consumer], { cwd: consumer, encoding: "utf8" });
   const errors = tsc.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
   expect(errors).toEqual([expect.stringMatching(/^bad\.ts\(2,\d+\): error TS2741: Property 'name' is missing/)]);
