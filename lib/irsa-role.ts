@@ -4,7 +4,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Annotations as KubernetesAnnotations } from "@cdktf/provider-kubernetes/lib/annotations";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
-import { Annotations, ITerraformDependable, TerraformProvider } from "cdktf";
+import { Annotations, ITerraformDependable, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { createHash } from "crypto";
 import { DEFAULT_AUDIENCE, IOidcProvider } from "./oidc-provider";
@@ -19,7 +19,7 @@ import {
   TOKEN_EXPIRATION_ANNOTATION,
 } from "./service-account";
 import { estimateTrustPolicySize, TRUST_POLICY_QUOTA, trustStatements } from "./trust-policy";
-import { checkTags, isToken, Validator } from "./validation";
+import { checkTags, Validator } from "./validation";
 
 /** Properties of {@link IrsaRole}. */
 export interface IrsaRoleProps {
@@ -256,7 +256,7 @@ export class IrsaRole extends Construct {
     this.v.check(path, policyArn, rules.policyArn);
     if (this.attachments.has(policyArn)) this.v.fail(path, policyArn, "is attached twice");
     // Literal ARNs are keyed by their hash so that reordering the list keeps every address.
-    const id = isToken(policyArn) ? `managed-policy-ref-${this.tokenPolicyCount++}` : `managed-policy-${shortHash(policyArn)}`;
+    const id = Token.isUnresolved(policyArn) ? `managed-policy-ref-${this.tokenPolicyCount++}` : `managed-policy-${shortHash(policyArn)}`;
     const attachment = new IamRolePolicyAttachment(this, id, { role: this.roleName, policyArn });
     this.attachments.set(policyArn, attachment);
     return attachment;
@@ -302,12 +302,12 @@ export class IrsaRole extends Construct {
         v.fail(`${c.path}oidcProvider`, provider.arn, `is the same provider as ${earlier}oidcProvider; list its service accounts once`);
       }
       seenProviders.set(provider.arn, c.path);
-      if (provider.clientIds !== undefined && !isToken(provider.clientIds) && !isToken(audience) && !provider.clientIds.includes(audience)) {
+      if (provider.clientIds !== undefined && !Token.isUnresolved(provider.clientIds) && !Token.isUnresolved(audience) && !provider.clientIds.includes(audience)) {
         v.fail("audience", audience, `is not a client ID of ${c.path}oidcProvider (${provider.clientIds.join(", ")}); add it to the provider's clientIds`);
       }
 
       const accounts = v.requireArray(`${c.path}serviceAccounts`, c.serviceAccounts);
-      if (isToken(accounts)) {
+      if (Token.isUnresolved(accounts)) {
         v.failPlain(`${c.path}serviceAccounts`, "must be a literal list: a token cannot be expanded into one sub value and one annotation per account");
       }
       if (accounts === undefined || accounts.length === 0) {
@@ -318,11 +318,11 @@ export class IrsaRole extends Construct {
         if (sa === null || typeof sa !== "object") v.fail(at, sa, "must be { namespace, name }");
         v.check(`${at}.namespace`, v.requireString(`${at}.namespace`, sa.namespace), rules.kubernetesNamespace);
         v.check(`${at}.name`, v.requireString(`${at}.name`, sa.name), rules.kubernetesServiceAccountName(allowWildcards));
-        if (mode !== ServiceAccountMode.NONE && !isToken(sa.name) && rules.hasWildcard(sa.name)) {
+        if (mode !== ServiceAccountMode.NONE && !Token.isUnresolved(sa.name) && rules.hasWildcard(sa.name)) {
           v.fail(`${at}.name`, sa.name, `contains a wildcard and cannot be ${mode}d; set serviceAccountMode "none" and annotate the matching service accounts yourself`);
         }
       });
-      const dup = rules.firstDuplicate(accounts, (sa) => (isToken(sa.namespace) || isToken(sa.name) ? undefined : `${sa.namespace}/${sa.name}`));
+      const dup = rules.firstDuplicate(accounts, (sa) => (Token.isUnresolved(sa.namespace) || Token.isUnresolved(sa.name) ? undefined : `${sa.namespace}/${sa.name}`));
       if (dup >= 0) v.fail(`${c.path}serviceAccounts[${dup}]`, accounts[dup], "is listed twice");
 
       if (c.path !== "") checkKubernetesProvider(v, `${c.path}kubernetesProvider`, c.kubernetesProvider);
@@ -369,7 +369,7 @@ export class IrsaRole extends Construct {
    * clusters.
    */
   private defaultNamePrefix(sa: ServiceAccountRef): string {
-    if (isToken(sa.namespace) || isToken(sa.name)) return `irsa-${this.node.addr.slice(0, 12)}-`;
+    if (Token.isUnresolved(sa.namespace) || Token.isUnresolved(sa.name)) return `irsa-${this.node.addr.slice(0, 12)}-`;
     const base = `${sa.namespace}-${sa.name}`;
     return base.length <= 37 ? `${base}-` : `${base.slice(0, 29)}-${shortHash(base).slice(0, 7)}-`;
   }
@@ -379,7 +379,7 @@ export class IrsaRole extends Construct {
     const kind = mode === ServiceAccountMode.CREATE ? "service-account" : "annotations";
     const cluster = clusterIndex === 0 ? "" : `cluster-${clusterIndex}-`;
     // A namespace has no '.', so "<namespace>.<name>" is unambiguous.
-    const key = isToken(sa.namespace) || isToken(sa.name) ? `ref-${saIndex}` : `${sa.namespace}.${sa.name}`;
+    const key = Token.isUnresolved(sa.namespace) || Token.isUnresolved(sa.name) ? `ref-${saIndex}` : `${sa.namespace}.${sa.name}`;
     return `${cluster}${kind}-${key}`;
   }
 }

@@ -5,7 +5,7 @@ import { Annotations, Token } from "cdktf";
 import { Construct } from "constructs";
 import { issuerHostFromArn, issuerHostFromUrl } from "./issuer";
 import * as rules from "./rules";
-import { checkTags, isToken, Validator } from "./validation";
+import { checkTags, Validator } from "./validation";
 
 /** The audience EKS projects into service account tokens, in every partition (China included). */
 export const DEFAULT_AUDIENCE = "sts.amazonaws.com";
@@ -88,7 +88,7 @@ export class EksOidcProvider extends Construct implements IOidcProvider {
     v.check("url", url, rules.issuerUrl);
     const holder = new Construct(scope, id);
     const lookup = new DataAwsIamOpenidConnectProvider(holder, "lookup", { url });
-    const host = isToken(url) ? issuerHostFromArn(lookup.arn) : issuerHostFromUrl(url);
+    const host = Token.isUnresolved(url) ? issuerHostFromArn(lookup.arn) : issuerHostFromUrl(url);
     return new ImportedOidcProvider(holder, "provider", lookup.arn, host);
   }
 
@@ -110,7 +110,7 @@ export class EksOidcProvider extends Construct implements IOidcProvider {
     v.check("issuerUrl", issuerUrl, rules.issuerUrl);
 
     const clientIds = v.requireArray("clientIds", props.clientIds) ?? [DEFAULT_AUDIENCE];
-    if (!isToken(clientIds)) {
+    if (!Token.isUnresolved(clientIds)) {
       v.check("clientIds", clientIds, rules.listLength(1, 100, "client IDs"));
       clientIds.forEach((cid, i) => {
         v.requireString(`clientIds[${i}]`, cid);
@@ -123,12 +123,12 @@ export class EksOidcProvider extends Construct implements IOidcProvider {
     v.checkBoolean("fetchThumbprint", props.fetchThumbprint);
     const fetchThumbprint = props.fetchThumbprint ?? true;
     const staticThumbprints = v.requireArray("thumbprints", props.thumbprints) ?? [];
-    if (!isToken(staticThumbprints)) {
+    if (!Token.isUnresolved(staticThumbprints)) {
       staticThumbprints.forEach((tp, i) => {
         v.requireString(`thumbprints[${i}]`, tp);
         v.check(`thumbprints[${i}]`, tp, rules.thumbprint);
       });
-      const dup = rules.firstDuplicate(staticThumbprints, (t) => (isToken(t) ? undefined : t.toLowerCase()));
+      const dup = rules.firstDuplicate(staticThumbprints, (t) => (Token.isUnresolved(t) ? undefined : t.toLowerCase()));
       if (dup >= 0) v.fail(`thumbprints[${dup}]`, staticThumbprints[dup], "is listed twice");
       const total = staticThumbprints.length + (fetchThumbprint ? 1 : 0);
       if (total > 5) {
@@ -150,8 +150,8 @@ export class EksOidcProvider extends Construct implements IOidcProvider {
       // certificates[0] is the top-most certificate the issuer sends (tls_certificate reverses the
       // chain): the CA that AWS documents as the thumbprint. certificates[*] would pin the leaf.
       const fetched = this.certificate.certificates.get(0).sha1Fingerprint;
-      thumbprintList = isToken(staticThumbprints) ? staticThumbprints : [fetched, ...staticThumbprints];
-    } else if (isToken(staticThumbprints) || staticThumbprints.length > 0) {
+      thumbprintList = Token.isUnresolved(staticThumbprints) ? staticThumbprints : [fetched, ...staticThumbprints];
+    } else if (Token.isUnresolved(staticThumbprints) || staticThumbprints.length > 0) {
       thumbprintList = staticThumbprints;
     } else {
       Annotations.of(this).addWarning(

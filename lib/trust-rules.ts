@@ -1,4 +1,5 @@
 import { Token } from "cdktf";
+import { issuerHostFromArn } from "./issuer";
 import { TrustCondition, TrustStatement } from "./trust-model";
 
 /**
@@ -114,7 +115,7 @@ export function checkTrustStatements(statements: TrustStatement[]): Finding[] {
       }
       const provider = s.federated.length === 1 ? s.federated[0] : undefined;
       if (provider && !Token.isUnresolved(provider) && !Token.isUnresolved(c.key)) {
-        const host = provider.slice(provider.indexOf(":oidc-provider/") + ":oidc-provider/".length);
+        const host = issuerHostFromArn(provider);
         const keyHost = c.key.slice(0, c.key.lastIndexOf(":"));
         if (keyHost.toLowerCase() !== host.toLowerCase()) {
           error(`has the condition key ${c.key}, which does not belong to ${provider} (expected ${host}:${claim}); the statement can never match`);

@@ -90,20 +90,15 @@ export class Validator {
   }
 }
 
-/** True when the value is a token (or a string containing one) and literal checks do not apply. */
-export function isToken(value: unknown): boolean {
-  return Token.isUnresolved(value);
-}
-
 /** Checks an IAM tag map: at most 50, key and value rules, no two keys equal ignoring case. */
 export function checkTags(v: Validator, path: string, tags: { [key: string]: string } | undefined): void {
-  if (tags === undefined || isToken(tags)) return;
+  if (tags === undefined || Token.isUnresolved(tags)) return;
   if (tags === null || typeof tags !== "object" || Array.isArray(tags)) v.fail(path, tags, "must be a map of strings");
   const keys = Object.keys(tags);
   if (keys.length > 50) v.failPlain(path, `has ${keys.length} tags; IAM allows at most 50`);
   const seen = new Map<string, string>();
   for (const key of keys) {
-    if (!isToken(key)) {
+    if (!Token.isUnresolved(key)) {
       v.check(`${path} key`, key, tagKeyRule);
       const folded = key.toLowerCase();
       const earlier = seen.get(folded);
