@@ -1,10 +1,14 @@
-/** Type-checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles (isolatedModules). */
+/**
+ * Unit and build tests. jest only transpiles (isolatedModules, set in tsconfig.jest.json); the type
+ * check is one of the build tests (`__tests__/build/typecheck.test.ts`), so it runs in parallel.
+ * `npm run test:unit` leaves out __tests__/build/ (tsc, eslint, npm pack, TypeDoc, the real cdktf CLI).
+ */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json", diagnostics: false }],
   },
   setupFilesAfterEnv: ["<rootDir>/setup.js"],
   // Two workers on two cores: several suites wait on child processes (cdktf CLI, npm pack, tsc).

@@ -7,21 +7,33 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { EksOidcProvider, IrsaRole } from "../lib";
 import { addresses, newStack, synth } from "./support/synth";
 
-
 test("addresses of a typical library stack", () => {
   const stack = newStack("platform");
   const prod = new EksOidcProvider(stack, "prod-oidc", { issuerUrl: "https://oidc.eks.us-west-2.amazonaws.com/id/AAAA" });
-  const dr = new EksOidcProvider(stack, "dr-oidc", { issuerUrl: "https://oidc.eks.us-east-1.amazonaws.com/id/BBBB", fetchThumbprint: false, thumbprints: ["9e99a48a9960b14926bb7f3b02e22da2b0ab7280"] });
+  const dr = new EksOidcProvider(stack, "dr-oidc", {
+    issuerUrl: "https://oidc.eks.us-east-1.amazonaws.com/id/BBBB",
+    fetchThumbprint: false,
+    thumbprints: ["9e99a48a9960b14926bb7f3b02e22da2b0ab7280"],
+  });
   const drKubernetes = new KubernetesProvider(stack, "dr-kubernetes", { alias: "dr" });
   const payments = new IrsaRole(stack, "payments", {
     oidcProvider: prod,
-    serviceAccounts: [{ namespace: "payments", name: "payments-service-user" }, { namespace: "payments", name: "refunds" }],
-    additionalClusters: [{ oidcProvider: dr, serviceAccounts: [{ namespace: "payments", name: "payments-service-user" }], kubernetesProvider: drKubernetes }],
+    serviceAccounts: [
+      { namespace: "payments", name: "payments-service-user" },
+      { namespace: "payments", name: "refunds" },
+    ],
+    additionalClusters: [
+      { oidcProvider: dr, serviceAccounts: [{ namespace: "payments", name: "payments-service-user" }], kubernetesProvider: drKubernetes },
+    ],
     managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"],
     inlinePolicies: { "write-table": '{"Version":"2012-10-17","Statement":[]}' },
   });
   payments.attachManagedPolicy("arn:aws:iam::111122223333:policy/payments-kms");
-  new IrsaRole(stack, "exporter", { oidcProvider: prod, serviceAccounts: [{ namespace: "batch", name: "exporter" }], serviceAccountMode: "create" });
+  new IrsaRole(stack, "exporter", {
+    oidcProvider: prod,
+    serviceAccounts: [{ namespace: "batch", name: "exporter" }],
+    serviceAccountMode: "create",
+  });
 
   expect(addresses(synth(stack).json)).toEqual([
     "aws_iam_openid_connect_provider.dr-oidc_provider_BE8E7939",

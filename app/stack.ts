@@ -1,10 +1,10 @@
+/** The app's stack: the cluster looked up by name, its OIDC provider, and one IRSA role per service account. */
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
-import { Aspects, CloudBackend, Fn, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack } from "cdktf";
+import { Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { EksOidcProvider, IOidcProvider, IrsaRole, IrsaTrustChecks } from "../lib";
+import { EksKubernetesProvider, EksOidcProvider, IOidcProvider, IrsaRole, IrsaTrustChecks } from "../lib";
 import { AppConfig } from "./config";
 
 /** Where the state lives: Terraform Cloud when an organization and a workspace are known. */
@@ -15,7 +15,6 @@ export function backendSettings(config: AppConfig, env: { [key: string]: string 
   return organization && workspace ? { kind: "cloud" as const, organization, workspace, hostname } : { kind: "local" as const };
 }
 
-/** The app: the cluster looked up by name, its OIDC provider, and one IRSA role per service account. */
 export class IrsaAppStack extends TerraformStack {
   public readonly oidcProvider: IOidcProvider;
   public readonly roles: IrsaRole[] = [];
@@ -36,17 +35,7 @@ export class IrsaAppStack extends TerraformStack {
     new AwsProvider(this, "aws", { region: config.region, defaultTags: config.tags ? [{ tags: config.tags }] : undefined });
     new TlsProvider(this, "tls");
     const cluster = new DataAwsEksCluster(this, "cluster", { name: config.clusterName });
-    const kubernetes = new KubernetesProvider(this, "kubernetes", {
-      host: cluster.endpoint,
-      clusterCaCertificate: Fn.base64decode(cluster.certificateAuthority.get(0).data),
-      exec: [
-        {
-          apiVersion: "client.authentication.k8s.io/v1beta1",
-          command: "aws",
-          args: ["eks", "get-token", "--cluster-name", config.clusterName, "--region", config.region],
-        },
-      ],
-    });
+    const kubernetes = new EksKubernetesProvider(this, "kubernetes", { cluster, clusterName: config.clusterName, region: config.region });
 
     this.oidcProvider =
       config.oidcProviderArn !== undefined
@@ -64,8 +53,8 @@ export class IrsaAppStack extends TerraformStack {
         serviceAccounts: [{ namespace: sa.namespace, name: sa.name }],
         roleName: sa.roleName,
         managedPolicyArns: sa.managedPolicyArns,
-        inlinePolicies: sa.inlinePolicies as { [name: string]: string } | undefined,
-        serviceAccountMode: sa.mode,
+        inlinePolicies: sa.inlinePolicies,
+        serviceAccountMode: sa.serviceAccountMode,
         kubernetesProvider: kubernetes,
       });
       this.roles.push(role);

@@ -30,7 +30,11 @@ const median = (xs) => {
 /** Runs a single-process benchmark program; its peak RSS is the one it reports itself. */
 function runProgram(programArgs) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [path.join(__dirname, "synth-program.js"), ...programArgs], { cwd: ROOT, env: ENV, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [path.join(__dirname, "synth-program.js"), ...programArgs], {
+    cwd: ROOT,
+    env: ENV,
+    encoding: "utf8",
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`synth-program ${programArgs.join(" ")} failed:\n${r.stderr}`);
   return { ms, rssMiB: JSON.parse(r.stdout.trim().split("\n").pop()).maxRssKiB / 1024 };
@@ -153,7 +157,12 @@ async function main() {
     process.stdout.write("done\n");
   }
 
-  const rows = Object.entries(samples).map(([name, xs]) => ({ name, ms: median(xs.map((x) => x.ms)), rssMiB: median(xs.map((x) => x.rssMiB)), n: xs.length }));
+  const rows = Object.entries(samples).map(([name, xs]) => ({
+    name,
+    ms: median(xs.map((x) => x.ms)),
+    rssMiB: median(xs.map((x) => x.rssMiB)),
+    n: xs.length,
+  }));
   const row = (name) => rows.find((r) => r.name === name);
   const floor = row("floor");
 
@@ -171,29 +180,52 @@ async function main() {
     ["1 role ≤ 1.25× floor (wall)", row("1 role").ms / floor.ms, 1.25, "×"],
     ["1000 roles ≤ 4× floor (wall)", row("1000 roles").ms / floor.ms, 4, "×"],
     ["1000 roles ≤ 400 MB peak", row("1000 roles").rssMiB, 400, " MiB"],
-    ["growth 100→1000 no worse than linear (ms/role 100→1000 ÷ ms/role 10→100, ≤ 1.25)", slope("100 roles", "1000 roles", 100, 1000) / slope("10 roles", "100 roles", 10, 100), 1.25, ""],
+    [
+      "growth 100→1000 no worse than linear (ms/role 100→1000 ÷ ms/role 10→100, ≤ 1.25)",
+      slope("100 roles", "1000 roles", 100, 1000) / slope("10 roles", "100 roles", 10, 100),
+      1.25,
+      "",
+    ],
   ];
-  if (!SKIP_CLI) budgets.push(["`cdktf synth` default app ≤ 1.0× empty template (wall)", row("cdktf synth: default app").ms / row("cdktf synth: empty template").ms, 1.0, "×"]);
+  if (!SKIP_CLI)
+    budgets.push([
+      "`cdktf synth` default app ≤ 1.0× empty template (wall)",
+      row("cdktf synth: default app").ms / row("cdktf synth: empty template").ms,
+      1.0,
+      "×",
+    ]);
   if (testMs !== undefined) budgets.push(["`npm test` ≤ 30 s wall", testMs / 1000, 30, " s"]);
 
   const fmt = (x, digits = 2) => x.toFixed(digits);
   const table = [
     "| program | wall (median) | × floor | peak RSS (median) | runs |",
     "| --- | ---: | ---: | ---: | ---: |",
-    ...rows.map((r) => `| ${r.name} | ${fmt(r.ms / 1000)} s | ${r.name.startsWith("cdktf synth") ? "-" : fmt(r.ms / floor.ms)} | ${fmt(r.rssMiB, 0)} MiB | ${r.n} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${fmt(r.ms / 1000)} s | ${r.name.startsWith("cdktf synth") ? "-" : fmt(r.ms / floor.ms)} | ` +
+        `${fmt(r.rssMiB, 0)} MiB | ${r.n} |`,
+    ),
   ].join("\n");
   const budgetTable = [
     "| budget | measured | limit | met |",
     "| --- | ---: | ---: | :---: |",
-    ...budgets.map(([name, value, limit, unit]) => `| ${name} | ${fmt(value)}${unit} | ${limit}${unit} | ${value <= limit ? "yes" : "**no**"} |`),
+    ...budgets.map(
+      ([name, value, limit, unit]) => `| ${name} | ${fmt(value)}${unit} | ${limit}${unit} | ${value <= limit ? "yes" : "**no**"} |`,
+    ),
   ].join("\n");
-  const perRole = `Marginal cost per role: ${fmt(slope("10 roles", "100 roles", 10, 100), 2)} ms (10→100), ${fmt(slope("100 roles", "1000 roles", 100, 1000), 2)} ms (100→1000); hand-written resources: ${fmt((row("1000 roles, raw").ms - floor.ms) / 1000, 2)} ms per role.`;
+  const perRole =
+    `Marginal cost per role: ${fmt(slope("10 roles", "100 roles", 10, 100), 2)} ms (10→100), ` +
+    `${fmt(slope("100 roles", "1000 roles", 100, 1000), 2)} ms (100→1000); ` +
+    `hand-written resources: ${fmt((row("1000 roles, raw").ms - floor.ms) / 1000, 2)} ms per role.`;
   console.log(`\n${table}\n\n${budgetTable}\n\n${perRole}${testMs !== undefined ? `\n\nnpm test: ${fmt(testMs / 1000, 1)} s` : ""}`);
 
   if (NO_WRITE) return;
   const cpus = os.cpus();
-  const machine = `${os.type()} ${os.release()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? "?"}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB`;
-  const ver = Object.entries(versions()).map(([k, v]) => `${k} ${v}`).join(", ");
+  const machine =
+    `${os.type()} ${os.release()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? "?"}, ` + `${fmt(os.totalmem() / 2 ** 30, 0)} GiB`;
+  const ver = Object.entries(versions())
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
   const notesFile = path.join(__dirname, "NOTES.md");
   const notes = fs.existsSync(notesFile) ? `\n${fs.readFileSync(notesFile, "utf8")}` : "";
   fs.writeFileSync(

@@ -27,7 +27,9 @@ new KubernetesProvider(stack, "kubernetes", {});
 
 if (kind === "roles") {
   const { EksOidcProvider, IrsaRole } = require("../dist");
-  const oidc = new EksOidcProvider(stack, "oidc", { issuerUrl: "https://oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE" });
+  const oidc = new EksOidcProvider(stack, "oidc", {
+    issuerUrl: "https://oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE",
+  });
   const count = Number(countArg);
   for (let i = 0; i < count; i++) {
     new IrsaRole(stack, `role-${i}`, {
@@ -46,25 +48,35 @@ if (kind === "roles") {
   const url = "https://oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
   const host = url.replace("https://", "");
   const cert = new DataTlsCertificate(stack, "cert", { url });
-  const provider = new IamOpenidConnectProvider(stack, "oidc", { url, clientIdList: ["sts.amazonaws.com"], thumbprintList: [cert.certificates.get(0).sha1Fingerprint] });
+  const provider = new IamOpenidConnectProvider(stack, "oidc", {
+    url,
+    clientIdList: ["sts.amazonaws.com"],
+    thumbprintList: [cert.certificates.get(0).sha1Fingerprint],
+  });
   const count = Number(countArg);
   for (let i = 0; i < count; i++) {
     const trust = new DataAwsIamPolicyDocument(stack, `trust-${i}`, {
-      statement: [{
-        effect: "Allow",
-        actions: ["sts:AssumeRoleWithWebIdentity"],
-        principals: [{ type: "Federated", identifiers: [provider.arn] }],
-        condition: [
-          { test: "StringEquals", variable: `${host}:sub`, values: [`system:serviceaccount:team-${i % 50}:workload-${i}`] },
-          { test: "StringEquals", variable: `${host}:aud`, values: ["sts.amazonaws.com"] },
-        ],
-      }],
+      statement: [
+        {
+          effect: "Allow",
+          actions: ["sts:AssumeRoleWithWebIdentity"],
+          principals: [{ type: "Federated", identifiers: [provider.arn] }],
+          condition: [
+            { test: "StringEquals", variable: `${host}:sub`, values: [`system:serviceaccount:team-${i % 50}:workload-${i}`] },
+            { test: "StringEquals", variable: `${host}:aud`, values: ["sts.amazonaws.com"] },
+          ],
+        },
+      ],
     });
     const role = new IamRole(stack, `role-${i}`, { namePrefix: `team-${i % 50}-workload-${i}-`, assumeRolePolicy: trust.json });
     new IamRolePolicyAttachment(stack, `attach-${i}`, { role: role.name, policyArn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" });
     new Annotations(stack, `annotations-${i}`, {
-      apiVersion: "v1", kind: "ServiceAccount", metadata: { name: `workload-${i}`, namespace: `team-${i % 50}` },
-      annotations: { "eks.amazonaws.com/role-arn": role.arn }, force: false, fieldManager: "cdktf-eks-irsa",
+      apiVersion: "v1",
+      kind: "ServiceAccount",
+      metadata: { name: `workload-${i}`, namespace: `team-${i % 50}` },
+      annotations: { "eks.amazonaws.com/role-arn": role.arn },
+      force: false,
+      fieldManager: "cdktf-eks-irsa",
     });
   }
 } else if (kind !== "floor") {

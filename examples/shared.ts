@@ -1,19 +1,8 @@
+/** What every example shares: the aws and tls providers, and running the example as a program. */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
-import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
-import { App, Fn, TerraformStack } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-
-/** The kubernetes provider of an EKS cluster: endpoint, CA and an `aws eks get-token` exec. */
-export function kubernetesFor(scope: Construct, id: string, cluster: DataAwsEksCluster, region: string, alias?: string): KubernetesProvider {
-  return new KubernetesProvider(scope, id, {
-    alias,
-    host: cluster.endpoint,
-    clusterCaCertificate: Fn.base64decode(cluster.certificateAuthority.get(0).data),
-    exec: [{ apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", cluster.name, "--region", region] }],
-  });
-}
 
 /** The aws and tls providers every example uses. */
 export function awsAndTls(scope: Construct, region: string): void {

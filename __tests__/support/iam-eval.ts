@@ -72,13 +72,18 @@ export function trustOfRole(json: Json, roleId: string, resolver: Resolver): Sta
   return (doc.statement ?? []).map((s: Json) => ({
     effect: s.effect ?? "Allow",
     actions: s.actions ?? [],
-    federated: (s.principals ?? []).filter((p: Json) => p.type === "Federated").flatMap((p: Json) => p.identifiers.map((i: string) => resolver.resolve(i))),
+    federated: (s.principals ?? [])
+      .filter((p: Json) => p.type === "Federated")
+      .flatMap((p: Json) => p.identifiers.map((i: string) => resolver.resolve(i))),
     conditions: (s.condition ?? []).map((c: Json) => ({ operator: c.test, key: resolver.resolve(c.variable), values: c.values })),
   }));
 }
 
 function glob(pattern: string, text: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${re}$`, "s").test(text);
 }
 

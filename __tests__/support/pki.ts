@@ -27,7 +27,10 @@ function issue(commonName: string, ca: boolean, issuer?: Issued, ip?: string): I
   cert.serialNumber = `01${randomBytes(8).toString("hex")}`;
   cert.validity.notBefore = new Date(Date.now() - 24 * 3600 * 1000);
   cert.validity.notAfter = new Date(Date.now() + 365 * 24 * 3600 * 1000);
-  const subject = [{ name: "commonName", value: commonName }, { name: "organizationName", value: "cdktf-eks-irsa tests" }];
+  const subject = [
+    { name: "commonName", value: commonName },
+    { name: "organizationName", value: "cdktf-eks-irsa tests" },
+  ];
   cert.setSubject(subject);
   cert.setIssuer(issuer ? issuer.cert.subject.attributes : subject);
   const extensions: object[] = [

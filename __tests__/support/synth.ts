@@ -47,6 +47,10 @@ export function resolveIn(stack: TerraformStack, value: unknown): any {
 /** Every Terraform address in a synthesized stack (`type.id`, `data.type.id`), sorted. */
 export function addresses(json: Json): string[] {
   return ["resource", "data"]
-    .flatMap((kind) => Object.entries<Json>(json[kind] ?? {}).flatMap(([type, blocks]) => Object.keys(blocks).map((id) => `${kind === "data" ? "data." : ""}${type}.${id}`)))
+    .flatMap((kind) =>
+      Object.entries<Json>(json[kind] ?? {}).flatMap(([type, blocks]) =>
+        Object.keys(blocks).map((id) => `${kind === "data" ? "data." : ""}${type}.${id}`),
+      ),
+    )
     .sort();
 }

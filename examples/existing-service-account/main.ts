@@ -8,18 +8,22 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DeploymentV1 } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import { App, Aspects, TerraformStack } from "cdktf";
-import { EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib"; // "cdktf-eks-irsa" in your app
-import { awsAndTls, kubernetesFor, synthIfMain } from "../shared";
+import { EksKubernetesProvider, EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib"; // "cdktf-eks-irsa" in your app
+import { awsAndTls, synthIfMain } from "../shared";
 
 export function build(app: App): TerraformStack {
   const stack = new TerraformStack(app, "existing-service-account");
   const region = "us-west-2";
   awsAndTls(stack, region);
   const cluster = new DataAwsEksCluster(stack, "cluster", { name: "my-cluster" });
-  kubernetesFor(stack, "kubernetes", cluster, region);
+  new EksKubernetesProvider(stack, "kubernetes", { cluster, region });
 
   // The cluster's provider was created elsewhere; use it by ARN.
-  const oidc = EksOidcProvider.fromArn(stack, "oidc", "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE");
+  const oidc = EksOidcProvider.fromArn(
+    stack,
+    "oidc",
+    "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE",
+  );
   const role = new IrsaRole(stack, "external-dns", {
     oidcProvider: oidc,
     serviceAccounts: [{ namespace: "kube-system", name: "external-dns" }],
@@ -35,7 +39,10 @@ export function build(app: App): TerraformStack {
       selector: { matchLabels: { app: "dns-reporter" } },
       template: {
         metadata: { labels: { app: "dns-reporter" } },
-        spec: { serviceAccountName: "external-dns", container: [{ name: "reporter", image: "public.ecr.aws/aws-cli/aws-cli:latest", args: ["route53", "list-hosted-zones"] }] },
+        spec: {
+          serviceAccountName: "external-dns",
+          container: [{ name: "reporter", image: "public.ecr.aws/aws-cli/aws-cli:latest", args: ["route53", "list-hosted-zones"] }],
+        },
       },
     },
   });

@@ -7,15 +7,15 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { App, Aspects, TerraformOutput, TerraformStack } from "cdktf";
-import { EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib"; // "cdktf-eks-irsa" in your app
-import { awsAndTls, kubernetesFor, synthIfMain } from "../shared";
+import { EksKubernetesProvider, EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib"; // "cdktf-eks-irsa" in your app
+import { awsAndTls, synthIfMain } from "../shared";
 
 export function build(app: App): TerraformStack {
   const stack = new TerraformStack(app, "payments-dynamodb");
   const region = "eu-west-1";
   awsAndTls(stack, region);
   const cluster = new DataAwsEksCluster(stack, "cluster", { name: "payments" });
-  kubernetesFor(stack, "kubernetes", cluster, region);
+  new EksKubernetesProvider(stack, "kubernetes", { cluster, region });
 
   const oidc = new EksOidcProvider(stack, "oidc", { issuerUrl: cluster.identity.get(0).oidc.get(0).issuer });
   const table = new DynamodbTable(stack, "payments", {

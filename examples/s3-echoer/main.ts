@@ -8,15 +8,15 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { App, Aspects, TerraformOutput, TerraformStack } from "cdktf";
-import { EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib"; // "cdktf-eks-irsa" in your app
-import { awsAndTls, kubernetesFor, synthIfMain } from "../shared";
+import { EksKubernetesProvider, EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib"; // "cdktf-eks-irsa" in your app
+import { awsAndTls, synthIfMain } from "../shared";
 
 export function build(app: App): TerraformStack {
   const stack = new TerraformStack(app, "s3-echoer");
   const region = "us-west-2";
   awsAndTls(stack, region);
   const cluster = new DataAwsEksCluster(stack, "cluster", { name: "my-cluster" });
-  kubernetesFor(stack, "kubernetes", cluster, region);
+  new EksKubernetesProvider(stack, "kubernetes", { cluster, region });
 
   const oidc = new EksOidcProvider(stack, "oidc", { issuerUrl: cluster.identity.get(0).oidc.get(0).issuer });
   const bucket = new S3Bucket(stack, "bucket", { bucketPrefix: "s3-echoer-" });

@@ -1,0 +1,84 @@
+/**
+ * The real cdktf CLI on the default app, offline: `cdktf synth` and `cdktf synth --hcl`. Where a
+ * `terraform` binary is on PATH, `terraform fmt` must parse the HCL and `terraform console` must
+ * evaluate the issuer-host expression the library emits; where it is not, those tests are skipped
+ * and say so.
+ */
+import { execFile, spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
+import { delimiter, join } from "path";
+
+const ROOT = join(__dirname, "..", "..");
+const CDKTF = join(ROOT, "node_modules", ".bin", "cdktf");
+const ENV = { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", FORCE_COLOR: "0" };
+const out = mkdtempSync(join(tmpdir(), "irsa-cli-"));
+
+const terraform = (process.env.PATH ?? "")
+  .split(delimiter)
+  .map((dir) => join(dir, "terraform"))
+  .find((candidate) => existsSync(candidate));
+const withTerraform = terraform ? test : test.skip;
+if (!terraform) {
+  // Printed so that a run without terraform says which checks it did not make.
+  console.warn("SKIPPED: no terraform binary on PATH: `terraform fmt` of the HCL output and `terraform console` checks are skipped");
+}
+
+function synth(extra: string[]): Promise<string> {
+  const dir = join(out, extra.length ? "hcl" : "json");
+  return new Promise((resolve, reject) =>
+    execFile(CDKTF, ["synth", "--output", dir, ...extra], { cwd: ROOT, env: ENV }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`cdktf synth ${extra.join(" ")} failed: ${stderr}`)) : resolve(join(dir, "stacks", "eks-irsa")),
+    ),
+  );
+}
+
+let jsonDir: string;
+let hclDir: string;
+beforeAll(async () => {
+  // Both CLI runs at once: each is mostly the CLI's own start-up.
+  [jsonDir, hclDir] = await Promise.all([synth([]), synth(["--hcl"])]);
+}, 60000);
+
+test("npx cdktf synth writes the default app's JSON offline", () => {
+  const json = JSON.parse(readFileSync(join(jsonDir, "cdk.tf.json"), "utf8"));
+  expect(Object.keys(json.data).sort()).toEqual(["aws_eks_cluster", "aws_iam_policy_document", "tls_certificate"]);
+  expect(Object.keys(json.resource).sort()).toEqual([
+    "aws_iam_openid_connect_provider",
+    "aws_iam_role",
+    "aws_iam_role_policy",
+    "kubernetes_annotations",
+  ]);
+});
+
+test("npx cdktf synth --hcl writes HCL with the five wrapped types", () => {
+  const hcl = readFileSync(join(hclDir, "cdk.tf"), "utf8");
+  for (const block of [
+    'data "tls_certificate"',
+    'resource "aws_iam_openid_connect_provider"',
+    'data "aws_iam_policy_document"',
+    'resource "aws_iam_role"',
+    'resource "kubernetes_annotations"',
+  ]) {
+    expect(hcl).toContain(block);
+  }
+  expect(hcl).toMatch(/sha1_fingerprint/);
+});
+
+withTerraform("terraform fmt parses the HCL output", () => {
+  const fmt = spawnSync(terraform!, ["fmt", "-write=false", "-no-color", join(hclDir, "cdk.tf")], { encoding: "utf8", env: ENV });
+  // A syntax error exits 2 with "Error: ..."; warnings about a missing ~/.terraformrc are not ours.
+  expect({ status: fmt.status, error: /Error/.test(fmt.stderr) }).toEqual({ status: 0, error: false });
+});
+
+withTerraform("terraform console evaluates the issuer host expression to the bare host", () => {
+  const arn = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+  const expr = `element(split("oidc-provider/", "${arn}"), 1)`;
+  const run = spawnSync(terraform!, ["console"], {
+    input: `${expr}\n`,
+    cwd: mkdtempSync(join(tmpdir(), "irsa-console-")),
+    encoding: "utf8",
+    env: ENV,
+  });
+  expect(run.stdout.trim()).toBe('"oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"');
+});

@@ -1,0 +1,35 @@
+/**
+ * `tsc --noEmit` over the whole project (lib, app, tests, examples, bench). jest only transpiles
+ * (ts-jest isolatedModules), so this is where type errors fail the suite; as a test it runs in
+ * parallel with the others.
+ */
+import { spawnSync } from "child_process";
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+
+test("the project type-checks (strict)", () => {
+  const root = join(__dirname, "..", "..");
+  const tsc = spawnSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", root], {
+    encoding: "utf8",
+  });
+  expect(tsc.stdout + tsc.stderr).toBe("");
+  expect(tsc.status).toBe(0);
+}, 60000);
+
+test("no source file imports a prebuilt provider from its package root (seconds and ~1 GB per process)", () => {
+  const root = join(__dirname, "..", "..");
+  const rootImport = /(from\s+|require\(\s*)["']@cdktf\/provider-(aws|kubernetes|tls)["']/;
+  const sources = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? ["node_modules", "cdktf.out", "__snapshots__"].includes(e.name)
+          ? []
+          : sources(join(dir, e.name))
+        : /\.(ts|js)$/.test(e.name)
+          ? [join(dir, e.name)]
+          : [],
+    );
+  const files = ["main.ts", ...["lib", "app", "__tests__", "examples", "bench"].flatMap(sources)];
+  expect(files.length).toBeGreaterThan(30);
+  expect(files.filter((f) => rootImport.test(readFileSync(join(root, f), "utf8")))).toEqual([]);
+});

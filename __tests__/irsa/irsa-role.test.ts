@@ -1,0 +1,406 @@
+import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
+import { ConfigMapV1 } from "@cdktf/provider-kubernetes/lib/config-map-v1";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { TerraformStack, Testing } from "cdktf";
+import { EksOidcProvider, IrsaRole, IrsaRoleProps, ServiceAccountMode } from "../../lib";
+import { admits, arnForIssuer, isAllowed, providerArns, Resolver, trustOfRole } from "../support/iam-eval";
+import { dataSources, Json, newStack, only, ref, resources, synth } from "../support/synth";
+
+const ISSUER_A = "https://oidc.eks.us-west-2.amazonaws.com/id/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+const ISSUER_B = "https://oidc.eks.eu-west-1.amazonaws.com/id/BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB";
+const ARN_A = arnForIssuer(ISSUER_A);
+const ARN_B = arnForIssuer(ISSUER_B);
+const S3_READ = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
+
+function roleStack(props: Partial<IrsaRoleProps> = {}, issuer = ISSUER_A) {
+  const stack = newStack();
+  const oidc = new EksOidcProvider(stack, "oidc", { issuerUrl: issuer });
+  const role = new IrsaRole(stack, "app", {
+    oidcProvider: oidc,
+    serviceAccounts: [{ namespace: "default", name: "s3-echoer" }],
+    ...props,
+  });
+  return { stack, oidc, role };
+}
+
+function trust(json: Json, extraArns: { [address: string]: string } = {}) {
+  const [roleId] = only(resources(json, "aws_iam_role"));
+  return trustOfRole(json, roleId, new Resolver(providerArns(json, extraArns)));
+}
+
+describe("IrsaRole: trust policy", () => {
+  test("one service account: one statement with Federated, sub and aud; admits exactly that account", () => {
+    const { stack } = roleStack({ managedPolicyArns: [S3_READ] });
+    const { text, json } = synth(stack);
+    expect(text).toMatchSnapshot();
+
+    const [docId, doc] = only(dataSources(json, "aws_iam_policy_document"));
+    const [providerId] = only(resources(json, "aws_iam_openid_connect_provider"));
+    const [roleId, role] = only(resources(json, "aws_iam_role"));
+    expect(role.assume_role_policy).toBe(ref("data.aws_iam_policy_document", docId, "json"));
+    expect(doc.statement).toEqual([
+      {
+        effect: "Allow",
+        actions: ["sts:AssumeRoleWithWebIdentity"],
+        principals: [{ type: "Federated", identifiers: [ref("aws_iam_openid_connect_provider", providerId, "arn")] }],
+        condition: [
+          {
+            test: "StringEquals",
+            variable: "oidc.eks.us-west-2.amazonaws.com/id/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA:sub",
+            values: ["system:serviceaccount:default:s3-echoer"],
+          },
+          {
+            test: "StringEquals",
+            variable: "oidc.eks.us-west-2.amazonaws.com/id/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA:aud",
+            values: ["sts.amazonaws.com"],
+          },
+        ],
+      },
+    ]);
+
+    const statements = trustOfRole(json, roleId, new Resolver(providerArns(json)));
+    expect(admits(statements, ARN_A, "default", "s3-echoer")).toBe(true);
+    expect(admits(statements, ARN_A, "default", "other")).toBe(false);
+    expect(admits(statements, ARN_A, "kube-system", "s3-echoer")).toBe(false);
+    expect(admits(statements, ARN_A, "default", "s3-echoer-2")).toBe(false);
+    expect(admits(statements, ARN_A, "default", "s3-echoer", "other-audience")).toBe(false);
+    expect(admits(statements, ARN_B, "default", "s3-echoer")).toBe(false);
+    expect(isAllowed(statements, { providerArn: ARN_A, aud: "sts.amazonaws.com" })).toBe(false);
+    expect(isAllowed(statements, { providerArn: ARN_A, sub: "system:serviceaccount:default:s3-echoer" })).toBe(false);
+  });
+
+  test("several service accounts: one sub condition with several values, no cross pairs", () => {
+    const { stack } = roleStack({
+      serviceAccounts: [
+        { namespace: "payments", name: "api" },
+        { namespace: "billing", name: "worker" },
+      ],
+    });
+    const { text, json } = synth(stack);
+    expect(text).toMatchSnapshot();
+    const statements = trust(json);
+    expect(statements).toHaveLength(1);
+    const sub = statements[0].conditions.filter((c) => c.key.endsWith(":sub"));
+    expect(sub).toEqual([
+      expect.objectContaining({
+        operator: "StringEquals",
+        values: ["system:serviceaccount:payments:api", "system:serviceaccount:billing:worker"],
+      }),
+    ]);
+    expect(admits(statements, ARN_A, "payments", "api")).toBe(true);
+    expect(admits(statements, ARN_A, "billing", "worker")).toBe(true);
+    expect(admits(statements, ARN_A, "payments", "worker")).toBe(false);
+    expect(admits(statements, ARN_A, "billing", "api")).toBe(false);
+    const targets = Object.values(resources(json, "kubernetes_annotations")).map((a) => `${a.metadata.namespace}/${a.metadata.name}`);
+    expect(targets.sort()).toEqual(["billing/worker", "payments/api"]);
+  });
+
+  test("additional clusters: one statement per provider; each provider admits only its own accounts", () => {
+    const stack = newStack();
+    const a = new EksOidcProvider(stack, "oidc-a", { issuerUrl: ISSUER_A });
+    const b = new EksOidcProvider(stack, "oidc-b", { issuerUrl: ISSUER_B });
+    const k8sB = new KubernetesProvider(stack, "kubernetes-b", { alias: "cluster_b" });
+    new IrsaRole(stack, "app", {
+      oidcProvider: a,
+      serviceAccounts: [{ namespace: "payments", name: "api" }],
+      additionalClusters: [{ oidcProvider: b, serviceAccounts: [{ namespace: "payments-dr", name: "api" }], kubernetesProvider: k8sB }],
+    });
+    const { text, json } = synth(stack);
+    expect(text).toMatchSnapshot();
+    const statements = trust(json);
+    expect(statements).toHaveLength(2);
+    expect(statements.map((s) => s.federated)).toEqual([[ARN_A], [ARN_B]]);
+    for (const s of statements) {
+      const host = s.federated[0].split("oidc-provider/")[1];
+      expect(s.conditions.map((c) => c.key).sort()).toEqual([`${host}:aud`, `${host}:sub`]);
+    }
+    expect(admits(statements, ARN_A, "payments", "api")).toBe(true);
+    expect(admits(statements, ARN_B, "payments-dr", "api")).toBe(true);
+    expect(admits(statements, ARN_A, "payments-dr", "api")).toBe(false);
+    expect(admits(statements, ARN_B, "payments", "api")).toBe(false);
+    // The second cluster's annotation goes through that cluster's provider.
+    const annotations = Object.values(resources(json, "kubernetes_annotations"));
+    expect(annotations.map((x) => [x.metadata.namespace, x.provider]).sort()).toEqual([
+      ["payments", undefined],
+      ["payments-dr", "kubernetes.cluster_b"],
+    ]);
+  });
+
+  test("token issuer: the condition keys use the host derived from the provider ARN", () => {
+    const stack = newStack();
+    const cluster = new DataAwsEksCluster(stack, "cluster", { name: "demo" });
+    const oidc = new EksOidcProvider(stack, "oidc", { issuerUrl: cluster.identity.get(0).oidc.get(0).issuer });
+    new IrsaRole(stack, "app", { oidcProvider: oidc, serviceAccounts: [{ namespace: "default", name: "s3-echoer" }] });
+    const { text, json } = synth(stack);
+    expect(text).toMatchSnapshot();
+    const [providerId] = only(resources(json, "aws_iam_openid_connect_provider"));
+    const [, doc] = only(dataSources(json, "aws_iam_policy_document"));
+    const variables = doc.statement[0].condition.map((c: Json) => c.variable);
+    const hostExpr = `\${element(split("oidc-provider/", aws_iam_openid_connect_provider.${providerId}.arn), 1)}`;
+    expect(variables).toEqual([`${hostExpr}:sub`, `${hostExpr}:aud`]);
+    expect(variables.join()).not.toContain("https://");
+    // IAM assigns the ARN at apply; with that ARN the policy admits exactly the account.
+    const statements = trust(json, { [`aws_iam_openid_connect_provider.${providerId}`]: ARN_B });
+    expect(admits(statements, ARN_B, "default", "s3-echoer")).toBe(true);
+    expect(admits(statements, ARN_B, "default", "other")).toBe(false);
+    expect(admits(statements, ARN_A, "default", "s3-echoer")).toBe(false);
+  });
+
+  test("provider imported by ARN: literal principal and literal host", () => {
+    const stack = newStack();
+    const oidc = EksOidcProvider.fromArn(stack, "existing", ARN_B);
+    new IrsaRole(stack, "app", { oidcProvider: oidc, serviceAccounts: [{ namespace: "default", name: "s3-echoer" }] });
+    const { text, json } = synth(stack);
+    expect(text).toMatchSnapshot();
+    expect(resources(json, "aws_iam_openid_connect_provider")).toEqual({});
+    const statements = trust(json);
+    expect(statements[0].federated).toEqual([ARN_B]);
+    expect(admits(statements, ARN_B, "default", "s3-echoer")).toBe(true);
+    expect(admits(statements, ARN_A, "default", "s3-echoer")).toBe(false);
+  });
+
+  test("a plain { arn, issuerHost } object works as a provider", () => {
+    const stack = newStack();
+    new IrsaRole(stack, "app", {
+      oidcProvider: { arn: ARN_A, issuerHost: ARN_A.split("oidc-provider/")[1] },
+      serviceAccounts: [{ namespace: "default", name: "s3-echoer" }],
+    });
+    const statements = trust(synth(stack).json);
+    expect(admits(statements, ARN_A, "default", "s3-echoer")).toBe(true);
+  });
+
+  test("custom audience: aud condition, audience annotation, default audience denied", () => {
+    const stack = newStack();
+    const oidc = new EksOidcProvider(stack, "oidc", { issuerUrl: ISSUER_A, clientIds: ["sts.amazonaws.com", "vault"] });
+    new IrsaRole(stack, "app", { oidcProvider: oidc, serviceAccounts: [{ namespace: "default", name: "s3-echoer" }], audience: "vault" });
+    const { text, json } = synth(stack);
+    expect(text).toMatchSnapshot();
+    const statements = trust(json);
+    expect(admits(statements, ARN_A, "default", "s3-echoer", "vault")).toBe(true);
+    expect(admits(statements, ARN_A, "default", "s3-echoer", "sts.amazonaws.com")).toBe(false);
+    const [, annotation] = only(resources(json, "kubernetes_annotations"));
+    expect(annotation.annotations["eks.amazonaws.com/audience"]).toBe("vault");
+  });
+
+  test("allowWildcards: only sub switches to StringLike; the namespace stays exact", () => {
+    const { stack } = roleStack({
+      allowWildcards: true,
+      serviceAccountMode: "none",
+      serviceAccounts: [{ namespace: "ci", name: "runner-*" }],
+    });
+    const { text, json } = synth(stack);
+    expect(text).toMatchSnapshot();
+    const statements = trust(json);
+    expect(statements[0].conditions.map((c) => [c.operator, c.key.split(":").pop()])).toEqual([
+      ["StringLike", "sub"],
+      ["StringEquals", "aud"],
+    ]);
+    expect(admits(statements, ARN_A, "ci", "runner-1")).toBe(true);
+    expect(admits(statements, ARN_A, "ci", "runner-abc")).toBe(true);
+    expect(admits(statements, ARN_A, "ci", "builder")).toBe(false);
+    expect(admits(statements, ARN_A, "other", "runner-1")).toBe(false);
+    expect(admits(statements, ARN_A, "ci", "runner-1", "x")).toBe(false);
+  });
+
+  test("without allowWildcards the operator is StringEquals, which would take '*' literally", () => {
+    const { stack } = roleStack();
+    const statements = trust(synth(stack).json);
+    expect(statements[0].conditions.every((c) => c.operator === "StringEquals")).toBe(true);
+  });
+});
+
+describe("IrsaRole: role, permissions, Kubernetes objects", () => {
+  test("role inputs reach aws_iam_role", () => {
+    const { stack } = roleStack({
+      roleName: "s3-echoer",
+      path: "/irsa/",
+      description: "S3 echoer",
+      maxSessionDuration: 7200,
+      permissionsBoundaryArn: "arn:aws:iam::111122223333:policy/boundary",
+      tags: { team: "platform" },
+    });
+    const { text, json } = synth(stack);
+    expect(text).toMatchSnapshot();
+    const [, role] = only(resources(json, "aws_iam_role"));
+    expect(role).toMatchObject({
+      name: "s3-echoer",
+      path: "/irsa/",
+      description: "S3 echoer",
+      max_session_duration: 7200,
+      permissions_boundary: "arn:aws:iam::111122223333:policy/boundary",
+      tags: { team: "platform" },
+    });
+    expect(role.name_prefix).toBeUndefined();
+  });
+
+  test("default name prefix: valid, from the first account, distinct across namespaces", () => {
+    const prefixOf = (namespace: string, name: string) => {
+      const { stack } = roleStack({ serviceAccounts: [{ namespace, name }] });
+      return only(resources(synth(stack).json, "aws_iam_role"))[1].name_prefix as string;
+    };
+    expect(prefixOf("default", "s3-echoer")).toBe("default-s3-echoer-");
+    const long1 = prefixOf("a".repeat(63), "very.long.service-account");
+    const long2 = prefixOf("a".repeat(63), "very.long.service-account-2");
+    for (const p of [long1, long2]) expect(p).toMatch(/^[\w+=,.@-]{1,38}$/);
+    expect(long1).not.toBe(long2);
+    expect(prefixOf("team-a", "api")).not.toBe(prefixOf("team-b", "api"));
+  });
+
+  test("managed and inline policies are separate resources on the role; methods add more", () => {
+    const { stack, role } = roleStack({
+      managedPolicyArns: [S3_READ],
+      inlinePolicies: {
+        "read-table": JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Action: "dynamodb:GetItem", Resource: "*" }],
+        }),
+      },
+    });
+    role.attachManagedPolicy("arn:aws:iam::111122223333:policy/extra");
+    role.addInlinePolicy(
+      "write-queue",
+      JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: "*" }] }),
+    );
+    const { text, json } = synth(stack);
+    expect(text).toMatchSnapshot();
+    const [roleId] = only(resources(json, "aws_iam_role"));
+    const attachments = Object.values(resources(json, "aws_iam_role_policy_attachment"));
+    expect(attachments.map((a) => a.policy_arn).sort()).toEqual(["arn:aws:iam::111122223333:policy/extra", S3_READ]);
+    expect(attachments.every((a) => a.role === ref("aws_iam_role", roleId, "name"))).toBe(true);
+    const inline = Object.values(resources(json, "aws_iam_role_policy"));
+    expect(inline.map((p) => p.name).sort()).toEqual(["read-table", "write-queue"]);
+    expect(inline.every((p) => p.role === ref("aws_iam_role", roleId, "name"))).toBe(true);
+    expect(JSON.parse(inline.find((p) => p.name === "write-queue")!.policy).Statement[0].Action).toBe("sqs:SendMessage");
+  });
+
+  test("annotate mode: explicit namespace, role ARN annotation, force false, distinct field manager", () => {
+    const { stack, role } = roleStack();
+    const { json } = synth(stack);
+    const [roleId] = only(resources(json, "aws_iam_role"));
+    const [, annotation] = only(resources(json, "kubernetes_annotations"));
+    expect(annotation).toEqual({
+      api_version: "v1",
+      kind: "ServiceAccount",
+      metadata: { name: "s3-echoer", namespace: "default" },
+      annotations: { "eks.amazonaws.com/role-arn": ref("aws_iam_role", roleId, "arn") },
+      force: false,
+      field_manager: "cdktf-eks-irsa",
+    });
+    expect(role.annotations).toHaveLength(1);
+    expect(role.serviceAccounts).toHaveLength(0);
+  });
+
+  test("annotate mode options: force, field manager, regional STS, token expiration, provider", () => {
+    const stack = newStack();
+    const other = new KubernetesProvider(stack, "k8s-prod", { alias: "prod" });
+    const oidc = new EksOidcProvider(stack, "oidc", { issuerUrl: ISSUER_A });
+    new IrsaRole(stack, "app", {
+      oidcProvider: oidc,
+      serviceAccounts: [{ namespace: "default", name: "s3-echoer" }],
+      annotationForce: true,
+      fieldManager: "platform-irsa",
+      stsRegionalEndpoints: true,
+      tokenExpiration: 3600,
+      kubernetesProvider: other,
+    });
+    const [, annotation] = only(resources(synth(stack).json, "kubernetes_annotations"));
+    expect(annotation.force).toBe(true);
+    expect(annotation.field_manager).toBe("platform-irsa");
+    expect(annotation.provider).toBe("kubernetes.prod");
+    expect(annotation.annotations).toMatchObject({
+      "eks.amazonaws.com/sts-regional-endpoints": "true",
+      "eks.amazonaws.com/token-expiration": "3600",
+    });
+  });
+
+  test("create mode: kubernetes_service_account_v1 carrying the annotation, no kubernetes_annotations", () => {
+    const { stack, role } = roleStack({ serviceAccountMode: ServiceAccountMode.CREATE });
+    const { text, json } = synth(stack);
+    expect(text).toMatchSnapshot();
+    const [roleId] = only(resources(json, "aws_iam_role"));
+    expect(resources(json, "kubernetes_annotations")).toEqual({});
+    const [, sa] = only(resources(json, "kubernetes_service_account_v1"));
+    expect(sa.metadata).toEqual({
+      name: "s3-echoer",
+      namespace: "default",
+      annotations: { "eks.amazonaws.com/role-arn": ref("aws_iam_role", roleId, "arn") },
+    });
+    expect(role.serviceAccounts).toHaveLength(1);
+  });
+
+  test("none mode: no Kubernetes objects at all", () => {
+    const { stack, role } = roleStack({ serviceAccountMode: "none", managedPolicyArns: [S3_READ] });
+    const { json } = synth(stack);
+    expect(resources(json, "kubernetes_annotations")).toEqual({});
+    expect(resources(json, "kubernetes_service_account_v1")).toEqual({});
+    expect(role.dependables).toHaveLength(2);
+  });
+
+  test("dependables: a workload that depends on them waits for role, policies and annotation", () => {
+    const { stack, role } = roleStack({ managedPolicyArns: [S3_READ], inlinePolicies: { p: '{"Version":"2012-10-17","Statement":[]}' } });
+    new ConfigMapV1(stack, "workload", { metadata: { name: "w", namespace: "default" }, dependsOn: role.dependables });
+    const { json } = synth(stack);
+    const dependsOn: string[] = only(resources(json, "kubernetes_config_map_v1"))[1].depends_on;
+    const expected = [
+      ...Object.keys(resources(json, "aws_iam_role")).map((id) => `aws_iam_role.${id}`),
+      ...Object.keys(resources(json, "aws_iam_role_policy_attachment")).map((id) => `aws_iam_role_policy_attachment.${id}`),
+      ...Object.keys(resources(json, "aws_iam_role_policy")).map((id) => `aws_iam_role_policy.${id}`),
+      ...Object.keys(resources(json, "kubernetes_annotations")).map((id) => `kubernetes_annotations.${id}`),
+    ];
+    expect(expected).toHaveLength(4);
+    expect([...dependsOn].sort()).toEqual(expected.sort());
+  });
+
+  test("adding a service account changes only the trust document and adds an annotation", () => {
+    const build = (accounts: { namespace: string; name: string }[]) => {
+      const { stack } = roleStack({ serviceAccounts: accounts, managedPolicyArns: [S3_READ] });
+      return synth(stack).json;
+    };
+    const before = build([{ namespace: "default", name: "s3-echoer" }]);
+    const after = build([
+      { namespace: "default", name: "s3-echoer" },
+      { namespace: "batch", name: "s3-echoer" },
+    ]);
+    expect(after.resource.aws_iam_role).toEqual(before.resource.aws_iam_role);
+    expect(after.resource.aws_iam_role_policy_attachment).toEqual(before.resource.aws_iam_role_policy_attachment);
+    const beforeIds = Object.keys(before.resource.kubernetes_annotations);
+    const afterIds = Object.keys(after.resource.kubernetes_annotations);
+    expect(afterIds).toEqual(expect.arrayContaining(beforeIds));
+    expect(afterIds).toHaveLength(2);
+    expect(after.data.aws_iam_policy_document).not.toEqual(before.data.aws_iam_policy_document);
+  });
+
+  test("reordering managed policies and service accounts keeps every address", () => {
+    const build = (arns: string[], accounts: { namespace: string; name: string }[]) => {
+      const { stack } = roleStack({ serviceAccounts: accounts, managedPolicyArns: arns });
+      const json = synth(stack).json;
+      return [...Object.keys(json.resource.aws_iam_role_policy_attachment), ...Object.keys(json.resource.kubernetes_annotations)].sort();
+    };
+    const x = "arn:aws:iam::111122223333:policy/x";
+    const sa1 = { namespace: "default", name: "s3-echoer" };
+    const sa2 = { namespace: "default", name: "other" };
+    expect(build([S3_READ, x], [sa1, sa2])).toEqual(build([x, S3_READ], [sa1, sa2]));
+  });
+
+  test("a trust policy past IAM's default quota is synthesized with a warning", () => {
+    const accounts = Array.from({ length: 40 }, (_, i) => ({ namespace: "workloads-namespace", name: `service-account-${i}` }));
+    const { stack, role } = roleStack({ serviceAccounts: accounts, serviceAccountMode: "none" });
+    synth(stack);
+    const warnings = role.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringMatching(/trust policy is about \d+ characters, over IAM's default quota of 2048/)]);
+    const { stack: small, role: smallRole } = roleStack();
+    synth(small);
+    expect(smallRole.node.metadata.filter((m) => m.type === "@cdktf/warn")).toEqual([]);
+  });
+
+  test("synthesizes byte-identical JSON twice", () => {
+    const build = () => Testing.synth(roleStack({ managedPolicyArns: [S3_READ] }).stack);
+    expect(build()).toBe(build());
+  });
+
+  test("stack type is a plain TerraformStack (no hidden providers added by the library)", () => {
+    const { stack } = roleStack();
+    expect(stack).toBeInstanceOf(TerraformStack);
+    expect(Object.keys(synth(stack).json.provider).sort()).toEqual(["aws", "kubernetes", "tls"]);
+  });
+});

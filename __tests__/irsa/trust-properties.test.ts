@@ -1,0 +1,159 @@
+/**
+ * Property tests: for generated valid configurations (1-3 clusters, issuers given as literal URL,
+ * token or ARN, 1-4 service accounts each, default or custom audience), the synthesized trust policy
+ * admits exactly the declared (provider, namespace, name, audience) and denies every mutation.
+ */
+import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import * as fc from "fast-check";
+import { ClusterTrust, EksOidcProvider, IOidcProvider, IrsaRole } from "../../lib";
+import { arnForIssuer, isAllowed, providerArns, Resolver, trustOfRole } from "../support/iam-eval";
+import { Json, newStack, only, resources, synth } from "../support/synth";
+
+export const RUNS = 150;
+
+type IssuerForm = "literal" | "token" | "arn";
+interface ClusterSpec {
+  region: string;
+  id: string;
+  form: IssuerForm;
+  accounts: { namespace: string; name: string }[];
+}
+interface Spec {
+  clusters: ClusterSpec[];
+  audience: string;
+  mode: "annotate" | "none";
+}
+
+const label = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,8}[a-z0-9])?$/);
+const saName = fc.array(label, { minLength: 1, maxLength: 3 }).map((labels) => labels.join("."));
+const account = fc.record({ namespace: label, name: saName });
+const cluster: fc.Arbitrary<ClusterSpec> = fc.record({
+  region: fc.constantFrom("us-west-2", "eu-west-1", "ap-southeast-2"),
+  id: fc.stringMatching(/^[0-9A-F]{32}$/),
+  form: fc.constantFrom<IssuerForm>("literal", "token", "arn"),
+  accounts: fc.uniqueArray(account, { minLength: 1, maxLength: 4, selector: (a) => `${a.namespace}/${a.name}` }),
+});
+const spec: fc.Arbitrary<Spec> = fc.record({
+  clusters: fc.uniqueArray(cluster, { minLength: 1, maxLength: 3, selector: (c) => `${c.region}/${c.id}` }),
+  audience: fc.constantFrom("sts.amazonaws.com", "sts.amazonaws.com", "vault", "my-app.example.com"),
+  mode: fc.constantFrom<"annotate" | "none">("annotate", "none"),
+});
+
+const issuerOf = (c: ClusterSpec) => `https://oidc.eks.${c.region}.amazonaws.com/id/${c.id}`;
+
+/** Builds the stack and returns the trust statements (with ARNs resolved) and the synthesized JSON. */
+function build(s: Spec) {
+  const stack = newStack();
+  const tokenArns: { [address: string]: string } = {};
+  const providers: IOidcProvider[] = s.clusters.map((c, i) => {
+    const clientIds = s.audience === "sts.amazonaws.com" ? undefined : ["sts.amazonaws.com", s.audience];
+    if (c.form === "arn") return EksOidcProvider.fromArn(stack, `oidc-${i}`, arnForIssuer(issuerOf(c)));
+    if (c.form === "literal") return new EksOidcProvider(stack, `oidc-${i}`, { issuerUrl: issuerOf(c), clientIds });
+    const eks = new DataAwsEksCluster(stack, `cluster-${i}`, { name: `cluster-${i}` });
+    return new EksOidcProvider(stack, `oidc-${i}`, { issuerUrl: eks.identity.get(0).oidc.get(0).issuer, clientIds });
+  });
+  const additionalClusters: ClusterTrust[] = s.clusters.slice(1).map((c, i) => ({
+    oidcProvider: providers[i + 1],
+    serviceAccounts: c.accounts,
+    kubernetesProvider: new KubernetesProvider(stack, `k8s-${i + 1}`, { alias: `cluster${i + 1}` }),
+  }));
+  new IrsaRole(stack, "role", {
+    oidcProvider: providers[0],
+    serviceAccounts: s.clusters[0].accounts,
+    additionalClusters,
+    audience: s.audience,
+    serviceAccountMode: s.mode,
+  });
+  const { json } = synth(stack);
+  // IAM assigns ARNs at apply; for token issuers we stand in the ARN IAM would give.
+  s.clusters.forEach((c, i) => {
+    if (c.form !== "token") return;
+    const [id] = Object.entries<Json>(resources(json, "aws_iam_openid_connect_provider")).find(([, p]) =>
+      p.url.includes(`aws_eks_cluster.cluster-${i}.`),
+    )!;
+    tokenArns[`aws_iam_openid_connect_provider.${id}`] = arnForIssuer(issuerOf(c));
+  });
+  const [roleId] = only(resources(json, "aws_iam_role"));
+  return { json, statements: trustOfRole(json, roleId, new Resolver(providerArns(json, tokenArns))) };
+}
+
+const sub = (namespace: string, name: string) => `system:serviceaccount:${namespace}:${name}`;
+
+/** Every declared (provider, namespace, name, audience) is allowed; every mutation is denied. */
+function checkDecisions(s: Spec, statements: ReturnType<typeof build>["statements"]): void {
+  const declared = new Set(s.clusters.flatMap((c) => c.accounts.map((a) => `${arnForIssuer(issuerOf(c))}|${sub(a.namespace, a.name)}`)));
+  const allowed = (providerArn: string, subject: string | undefined, aud: string | undefined) =>
+    isAllowed(statements, { providerArn, sub: subject, aud });
+  const expectOnlyIfDeclared = (providerArn: string, subject: string) =>
+    expect(allowed(providerArn, subject, s.audience)).toBe(declared.has(`${providerArn}|${subject}`));
+
+  const otherAudience = s.audience === "sts.amazonaws.com" ? "vault" : "sts.amazonaws.com";
+  const strangerArn = arnForIssuer("https://oidc.eks.us-east-1.amazonaws.com/id/FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF");
+  for (const c of s.clusters) {
+    const arn = arnForIssuer(issuerOf(c));
+    for (const a of c.accounts) {
+      const subject = sub(a.namespace, a.name);
+      expect(allowed(arn, subject, s.audience)).toBe(true);
+      expect(allowed(arn, subject, otherAudience)).toBe(false);
+      expect(allowed(arn, subject, `${s.audience}x`)).toBe(false);
+      expect(allowed(arn, subject, undefined)).toBe(false);
+      expect(allowed(arn, undefined, s.audience)).toBe(false);
+      expect(allowed(strangerArn, subject, s.audience)).toBe(false);
+      expectOnlyIfDeclared(arn, sub(a.namespace, `${a.name}-x`));
+      expectOnlyIfDeclared(arn, sub(a.namespace, `${a.name}x`));
+      expectOnlyIfDeclared(arn, sub(`${a.namespace}x`, a.name));
+      expectOnlyIfDeclared(arn, sub(a.namespace, "default"));
+      expectOnlyIfDeclared(arn, `${subject}:x`);
+      // Cross pairs inside the cluster and every account through every other provider.
+      for (const b of c.accounts) expectOnlyIfDeclared(arn, sub(a.namespace, b.name));
+      for (const other of s.clusters) expectOnlyIfDeclared(arnForIssuer(issuerOf(other)), subject);
+    }
+  }
+}
+
+/** One statement per cluster, sub and aud in the same statement, StringEquals only. */
+function checkShape(s: Spec, statements: ReturnType<typeof build>["statements"]): void {
+  expect(statements).toHaveLength(s.clusters.length);
+  statements.forEach((st, i) => {
+    const arn = arnForIssuer(issuerOf(s.clusters[i]));
+    const host = arn.split("oidc-provider/")[1];
+    expect(st.federated).toEqual([arn]);
+    expect(st.conditions).toEqual([
+      { operator: "StringEquals", key: `${host}:sub`, values: s.clusters[i].accounts.map((a) => sub(a.namespace, a.name)) },
+      { operator: "StringEquals", key: `${host}:aud`, values: [s.audience] },
+    ]);
+  });
+}
+
+/** Annotations target exactly the declared accounts, through each cluster's provider. */
+function checkAnnotations(s: Spec, json: Json): void {
+  const annotations = Object.values(resources(json, "kubernetes_annotations"));
+  if (s.mode === "none") {
+    expect(annotations).toEqual([]);
+    return;
+  }
+  const expected = s.clusters.flatMap((c, i) =>
+    c.accounts.map((a) => `${i === 0 ? "default" : `kubernetes.cluster${i}`}|${a.namespace}/${a.name}`),
+  );
+  const actual = annotations.map((a) => `${a.provider ?? "default"}|${a.metadata.namespace}/${a.metadata.name}`);
+  expect(actual.sort()).toEqual(expected.sort());
+  for (const a of annotations) {
+    expect(Object.keys(a.annotations)).toContain("eks.amazonaws.com/role-arn");
+    expect(a.annotations["eks.amazonaws.com/audience"]).toBe(s.audience === "sts.amazonaws.com" ? undefined : s.audience);
+  }
+}
+
+describe(`trust policy properties (${RUNS} generated configs, each synthesized once and checked three ways)`, () => {
+  test("admits exactly the declared accounts, one statement per cluster, annotations on exactly those accounts", () => {
+    fc.assert(
+      fc.property(spec, (s) => {
+        const { json, statements } = build(s);
+        checkDecisions(s, statements);
+        checkShape(s, statements);
+        checkAnnotations(s, json);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

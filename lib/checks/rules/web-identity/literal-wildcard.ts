@@ -1,0 +1,22 @@
+import { Token } from "cdktf";
+import { WILDCARD } from "../../../validation/rule";
+import { TrustRule } from "../../trust-rule";
+import { claimConditions, isStringLike } from "../../web-identity";
+
+export const literalWildcard: TrustRule = {
+  id: "IRSA007",
+  name: "literal-wildcard",
+  severity: "warning",
+  summary: "A sub value has a wildcard under an operator that matches it literally.",
+  help:
+    "StringEquals takes '*' and '?' as characters, so the statement matches no real service account. Use " +
+    "StringLike, or remove the wildcard.",
+  check: (statements) =>
+    claimConditions(statements)
+      .filter(({ claim, c }) => claim === "sub" && !isStringLike(c.operator))
+      .flatMap(({ w, c }) =>
+        c.values
+          .filter((v) => !Token.isUnresolved(v) && WILDCARD.test(v))
+          .map((v) => `${w.label} sub value "${v}" has a wildcard but ${c.operator} matches it literally; use StringLike or remove it`),
+      ),
+};

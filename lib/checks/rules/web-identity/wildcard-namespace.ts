@@ -1,0 +1,25 @@
+import { WILDCARD } from "../../../validation/rule";
+import { TrustRule } from "../../trust-rule";
+import { splitServiceAccountSubject, subjectPatterns } from "../../web-identity";
+
+export const wildcardNamespace: TrustRule = {
+  id: "IRSA005",
+  name: "wildcard-namespace",
+  severity: "error",
+  summary: "A sub pattern matches more than one namespace.",
+  help:
+    "Anyone who can create a service account in a matching namespace can assume the role. Name one namespace " +
+    "exactly; only the service account name may be a pattern.",
+  check: (statements) =>
+    subjectPatterns(statements).flatMap(({ w, value }) => {
+      const subject = splitServiceAccountSubject(value);
+      if (subject === undefined) {
+        return WILDCARD.test(value)
+          ? [`${w.label} sub value "${value}" is a wildcard over the namespace (or more); name one namespace`]
+          : [];
+      }
+      return subject.name === undefined || WILDCARD.test(subject.namespace)
+        ? [`${w.label} sub value "${value}" has a wildcard namespace; it trusts every matching namespace of the cluster`]
+        : [];
+    }),
+};

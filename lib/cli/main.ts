@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/** The `cdktf-eks-irsa` command: dispatches to its subcommands. */
+import { CommandIo, UsageError } from "./command-io";
+import { thumbprintCommand, THUMBPRINT_USAGE } from "./thumbprint-command";
+
+const USAGE = `usage: ${THUMBPRINT_USAGE}`;
+
+export async function main(
+  argv: string[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+  env: { [key: string]: string | undefined } = process.env,
+): Promise<number> {
+  const io: CommandIo = { out, err, env };
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined) throw new UsageError("no command given");
+    if (command === "thumbprint") return await thumbprintCommand(rest, io);
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err(`error: ${e.message}`);
+    err(USAGE);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(
+    process.argv.slice(2),
+    (line) => process.stdout.write(`${line}\n`),
+    (line) => process.stderr.write(`${line}\n`),
+  ).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,73 @@
+import {
+  ROLE_ARN_ANNOTATION,
+  AUDIENCE_ANNOTATION,
+  STS_REGIONAL_ENDPOINTS_ANNOTATION,
+  TOKEN_EXPIRATION_ANNOTATION,
+} from "../kubernetes/annotations";
+import { ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
+import { ServiceAccountBindingSpec } from "../kubernetes/service-account-binding";
+import { parseServiceAccountMode } from "../kubernetes/service-account-mode";
+import { DEFAULT_AUDIENCE } from "../oidc/oidc-provider";
+import { roleSpec, RoleSpec } from "../role/role-spec";
+import { fieldManager, tokenExpiration } from "../validation/kubernetes-rules";
+import { clientId } from "../validation/oidc-rules";
+import { Validator } from "../validation/validator";
+import { DEFAULT_FIELD_MANAGER, IrsaRoleProps } from "./irsa-role-props";
+import { TrustSpec } from "./trust-policy";
+import { trustedClusters } from "./trusted-clusters";
+
+/** {@link IrsaRoleProps}, validated and defaulted: what to build, with no cdktf resources in it. */
+export interface IrsaRoleSpec {
+  /** How the role is named in messages, e.g. `IrsaRole "app"`. */
+  readonly owner: string;
+  readonly trust: TrustSpec;
+  readonly role: RoleSpec;
+  readonly binding: ServiceAccountBindingSpec;
+  /** The annotations every service account gets besides the role ARN. */
+  readonly extraAnnotations: { readonly [key: string]: string };
+}
+
+/**
+ * Turns the props into a spec, or throws a ValidationError that names the property, the value and
+ * the rule. `defaultNamePrefix` names the role when the props give neither a name nor a prefix.
+ */
+export function irsaRoleSpec(id: string, props: IrsaRoleProps, defaultNamePrefix: (first: ServiceAccountRef) => string): IrsaRoleSpec {
+  const owner = `IrsaRole "${id}"`;
+  const validator: Validator = new Validator(owner);
+  if (props === undefined || props === null) validator.rejectProperty("props", "are required (at least oidcProvider and serviceAccounts)");
+
+  validator.checkBoolean("allowWildcards", props.allowWildcards);
+  const allowWildcards = props.allowWildcards ?? false;
+  const mode = parseServiceAccountMode(validator, "serviceAccountMode", props.serviceAccountMode, ServiceAccountMode.ANNOTATE);
+  const audience = validator.requireString("audience", props.audience ?? DEFAULT_AUDIENCE);
+  validator.check("audience", audience, clientId);
+  const clusters = trustedClusters(validator, props, { allowWildcards, mode, audience });
+
+  const role = roleSpec(validator, props, () => defaultNamePrefix(clusters[0].serviceAccounts[0]));
+  validator.checkBoolean("annotationForce", props.annotationForce);
+  validator.checkString("fieldManager", props.fieldManager, fieldManager);
+  validator.checkBoolean("stsRegionalEndpoints", props.stsRegionalEndpoints);
+  validator.checkNumber("tokenExpiration", props.tokenExpiration, tokenExpiration);
+
+  return {
+    owner,
+    trust: { clusters, audience, allowWildcards },
+    role,
+    binding: {
+      mode,
+      clusters: clusters.map((c, index) => ({ ...c, idPrefix: index === 0 ? "" : `cluster-${index}-` })),
+      force: props.annotationForce ?? false,
+      fieldManager: props.fieldManager ?? DEFAULT_FIELD_MANAGER,
+    },
+    extraAnnotations: {
+      ...(audience !== DEFAULT_AUDIENCE ? { [AUDIENCE_ANNOTATION]: audience } : {}),
+      ...(props.stsRegionalEndpoints !== undefined ? { [STS_REGIONAL_ENDPOINTS_ANNOTATION]: String(props.stsRegionalEndpoints) } : {}),
+      ...(props.tokenExpiration !== undefined ? { [TOKEN_EXPIRATION_ANNOTATION]: String(props.tokenExpiration) } : {}),
+    },
+  };
+}
+
+/** The annotations of a service account bound to a role. */
+export function roleAnnotations(spec: IrsaRoleSpec, roleArn: string): { [key: string]: string } {
+  return { [ROLE_ARN_ANNOTATION]: roleArn, ...spec.extraAnnotations };
+}

@@ -1,0 +1,72 @@
+import { Annotations as KubernetesAnnotations } from "@cdktf/provider-kubernetes/lib/annotations";
+import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
+import { TerraformProvider, Token } from "cdktf";
+import { Construct } from "constructs";
+import { ServiceAccountMode, ServiceAccountRef } from "./service-account";
+
+/** The service accounts of one cluster, and the kubernetes provider that reaches that cluster. */
+export interface ClusterServiceAccounts {
+  /** Prefix of the construct ids of this cluster's objects ("" for the first cluster). */
+  readonly idPrefix: string;
+  readonly kubernetesProvider?: TerraformProvider;
+  readonly serviceAccounts: readonly ServiceAccountRef[];
+}
+
+/** How a role binds to its service accounts. */
+export interface ServiceAccountBindingSpec {
+  readonly mode: ServiceAccountMode;
+  readonly clusters: readonly ClusterServiceAccounts[];
+  /** Server-side apply `force` ("annotate" mode). */
+  readonly force: boolean;
+  /** Server-side apply field manager ("annotate" mode). */
+  readonly fieldManager: string;
+}
+
+/** The Kubernetes objects a binding wrote. */
+export interface BoundServiceAccounts {
+  /** `kubernetes_annotations`, one per service account ("annotate" mode). */
+  readonly annotations: KubernetesAnnotations[];
+  /** `kubernetes_service_account_v1`, one per service account ("create" mode). */
+  readonly created: ServiceAccountV1[];
+}
+
+/** Annotates ("annotate") or creates ("create") every service account; "none" writes nothing. */
+export function bindServiceAccounts(
+  scope: Construct,
+  spec: ServiceAccountBindingSpec,
+  annotations: { [key: string]: string },
+): BoundServiceAccounts {
+  const bound: BoundServiceAccounts = { annotations: [], created: [] };
+  if (spec.mode === ServiceAccountMode.NONE) return bound;
+  for (const cluster of spec.clusters) {
+    cluster.serviceAccounts.forEach((sa, index) => {
+      const provider = cluster.kubernetesProvider;
+      // namespace is always explicit: the provider would default it to "default".
+      const metadata = { name: sa.name, namespace: sa.namespace };
+      if (spec.mode === ServiceAccountMode.CREATE) {
+        const id = `${cluster.idPrefix}service-account-${objectKey(sa, index)}`;
+        bound.created.push(new ServiceAccountV1(scope, id, { provider, metadata: { ...metadata, annotations } }));
+      } else {
+        const id = `${cluster.idPrefix}annotations-${objectKey(sa, index)}`;
+        bound.annotations.push(
+          new KubernetesAnnotations(scope, id, {
+            provider,
+            apiVersion: "v1",
+            kind: "ServiceAccount",
+            metadata,
+            annotations,
+            force: spec.force,
+            fieldManager: spec.fieldManager,
+          }),
+        );
+      }
+    });
+  }
+  return bound;
+}
+
+/** Keyed by namespace and name (not position), so that reordering the list keeps every address. */
+function objectKey(sa: ServiceAccountRef, index: number): string {
+  // A namespace has no '.', so "<namespace>.<name>" is unambiguous.
+  return Token.isUnresolved(sa.namespace) || Token.isUnresolved(sa.name) ? `ref-${index}` : `${sa.namespace}.${sa.name}`;
+}

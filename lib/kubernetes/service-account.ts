@@ -1,0 +1,30 @@
+/** Kubernetes service accounts: how they are named, what the role does with them, and their `sub` claim. */
+
+/** A Kubernetes service account, by namespace and name. */
+export interface ServiceAccountRef {
+  /** Namespace of the service account (an RFC 1123 label; never a wildcard). */
+  readonly namespace: string;
+  /**
+   * Name of the service account (an RFC 1123 subdomain). May contain `*` and `?` only when the
+   * role sets `allowWildcards`.
+   */
+  readonly name: string;
+}
+
+/**
+ * What a role does with the Kubernetes service accounts it trusts. Props take the value as a string
+ * (`"create"`) or as this enum (`ServiceAccountMode.CREATE`).
+ */
+export enum ServiceAccountMode {
+  /** Add the role annotation to existing service accounts (`kubernetes_annotations`). */
+  ANNOTATE = "annotate",
+  /** Create the service accounts with the annotation (`kubernetes_service_account_v1`). */
+  CREATE = "create",
+  /** Leave Kubernetes alone; annotate the service accounts elsewhere (Helm, GitOps). */
+  NONE = "none",
+}
+
+/** The `sub` claim EKS puts in a service account's token. */
+export function subjectOf(sa: ServiceAccountRef): string {
+  return `system:serviceaccount:${sa.namespace}:${sa.name}`;
+}

@@ -1,0 +1,48 @@
+/** Properties of the IAM role itself, shared by every role construct of this library. */
+export interface RoleOptions {
+  /**
+   * Exact name of the role. Exclusive with `roleNamePrefix`.
+   * @default - a name prefix derived from the first service account's namespace and name
+   */
+  readonly roleName?: string;
+  /**
+   * Name prefix of the role (at most 38 characters); Terraform appends a unique suffix.
+   * @default - derived from the first service account's namespace and name
+   */
+  readonly roleNamePrefix?: string;
+  /**
+   * IAM path of the role.
+   * @default "/"
+   */
+  readonly path?: string;
+  /**
+   * Description of the role.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Maximum session duration in seconds, 3600 to 43200.
+   * @default 3600
+   */
+  readonly maxSessionDuration?: number;
+  /**
+   * ARN of a managed policy that bounds the role's permissions.
+   * @default - no permissions boundary
+   */
+  readonly permissionsBoundaryArn?: string;
+  /**
+   * Tags of the role.
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Managed policies to attach (one `aws_iam_role_policy_attachment` each).
+   * @default - none
+   */
+  readonly managedPolicyArns?: string[];
+  /**
+   * Inline policies by name, each a policy document in JSON (one `aws_iam_role_policy` each).
+   * @default - none
+   */
+  readonly inlinePolicies?: { [name: string]: string };
+}
