@@ -71,14 +71,28 @@ withTerraform("terraform fmt parses the HCL output", () => {
   expect({ status: fmt.status, error: /Error/.test(fmt.stderr) }).toEqual({ status: 0, error: false });
 });
 
-withTerraform("terraform console evaluates the issuer host expression to the bare host", () => {
-  const arn = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
-  const expr = `element(split("oidc-provider/", "${arn}"), 1)`;
-  const run = spawnSync(terraform!, ["console"], {
-    input: `${expr}\n`,
-    cwd: mkdtempSync(join(tmpdir(), "irsa-console-")),
-    encoding: "utf8",
-    env: ENV,
-  });
-  expect(run.stdout.trim()).toBe('"oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"');
-});
+withTerraform(
+  "terraform console evaluates the issuer host expression the library emits to the bare host, self-hosted paths included",
+  () => {
+    // The default app's issuer is a token, so its condition keys carry the host expression.
+    const json = JSON.parse(readFileSync(join(jsonDir, "cdk.tf.json"), "utf8"));
+    const document = Object.values<any>(json.data.aws_iam_policy_document)[0];
+    const key: string = document.statement[0].condition.find((c: { variable: string }) => c.variable.endsWith(":sub")).variable;
+    const expression = /^\$\{(.+)\}:sub$/.exec(key)![1];
+    const hosts = [
+      "oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE",
+      "issuer.example.com/oidc-provider/c1",
+      "example.com/tenants/a:oidc-provider/b",
+    ];
+    const literal = (host: string) => `"arn:aws:iam::111122223333:oidc-provider/${host}"`;
+    const each = hosts.map((host) => expression.replace(/aws_iam_openid_connect_provider\.[\w-]+\.arn/, literal(host)));
+    // The console prints only its last result: one jsonencode of all three.
+    const run = spawnSync(terraform!, ["console"], {
+      input: `jsonencode([${each.join(", ")}])\n`,
+      cwd: mkdtempSync(join(tmpdir(), "irsa-console-")),
+      encoding: "utf8",
+      env: ENV,
+    });
+    expect(JSON.parse(JSON.parse(run.stdout.trim()))).toEqual(hosts);
+  },
+);

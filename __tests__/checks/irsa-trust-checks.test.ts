@@ -8,8 +8,8 @@ import { join } from "path";
 import { EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib";
 import { IrsaAppStack } from "../../app/stack";
 import { loadConfig } from "../../app/config";
-import { checkTrustStatements } from "../../lib/checks/check-trust-policy";
-import { statementsOfPolicyJson } from "../../lib/checks/trust-statement";
+import { checkTrustPolicy } from "../../lib/checks/check-trust";
+import { policyFromJson } from "../../lib/checks/model/policy-json";
 import { errorsOf, warningsOf } from "../support/annotations";
 import { newStack, synth } from "../support/synth";
 
@@ -55,7 +55,7 @@ describe("IrsaTrustChecks", () => {
     expect(synthErrors(stack)).toEqual([
       "IrsaTrustChecks IRSA002 (missing-sub): aws_iam_policy_document at test/hand-written: statement 0 (Federated " +
         "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/AAAA) has no :sub condition: every " +
-        "service account of the cluster can assume the role",
+        "identity of that issuer (every service account of the cluster) can assume the role",
     ]);
     const handWritten = stack.node.findChild("hand-written");
     expect(handWritten.node.metadata.map((m) => m.type).filter((t) => t.startsWith("@cdktf/"))).toEqual(["@cdktf/error"]);
@@ -217,7 +217,7 @@ describe("IrsaTrustChecks", () => {
   });
 
   test("rules as pure functions: JSON with a single Statement object and scalar values", () => {
-    const statements = statementsOfPolicyJson(
+    const policy = policyFromJson(
       JSON.stringify({
         Statement: {
           Effect: "Allow",
@@ -226,9 +226,10 @@ describe("IrsaTrustChecks", () => {
           Condition: { StringEquals: { [`${HOST}:sub`]: "system:serviceaccount:a:b", [`${HOST}:aud`]: "sts.amazonaws.com" } },
         },
       }),
+      "iam",
     );
-    expect(statements).toHaveLength(1);
-    expect(checkTrustStatements(statements!)).toEqual([]);
-    expect(statementsOfPolicyJson("not json")).toBeUndefined();
+    expect(policy.kind === "statements" && policy.statements).toHaveLength(1);
+    expect(checkTrustPolicy(policy)).toEqual([]);
+    expect(policyFromJson("not json", "terraform")).toEqual({ kind: "malformed", reason: expect.stringMatching(/^is not valid JSON/) });
   });
 });

@@ -7,15 +7,15 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import * as fc from "fast-check";
 import { ClusterTrust, EksOidcProvider, IOidcProvider, IrsaRole } from "../../lib";
-import { arnForIssuer, isAllowed, providerArns, Resolver, trustOfRole } from "../support/iam-eval";
+import { arnForIssuer, hostOf, isAllowed, providerArns, Resolver, trustOfRole } from "../support/iam-eval";
 import { Json, newStack, only, resources, synth } from "../support/synth";
 
 export const RUNS = 150;
 
 type IssuerForm = "literal" | "token" | "arn";
 interface ClusterSpec {
-  region: string;
-  id: string;
+  /** An EKS issuer, or a self-hosted one whose path may itself contain "oidc-provider/". */
+  issuer: string;
   form: IssuerForm;
   accounts: { namespace: string; name: string }[];
 }
@@ -28,19 +28,27 @@ interface Spec {
 const label = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,8}[a-z0-9])?$/);
 const saName = fc.array(label, { minLength: 1, maxLength: 3 }).map((labels) => labels.join("."));
 const account = fc.record({ namespace: label, name: saName });
+const eksIssuer = fc
+  .record({ region: fc.constantFrom("us-west-2", "eu-west-1", "ap-southeast-2", "cn-north-1"), id: fc.stringMatching(/^[0-9A-F]{32}$/) })
+  .map(({ region, id }) => `https://oidc.eks.${region}.amazonaws.com${region.startsWith("cn-") ? ".cn" : ""}/id/${id}`);
+const selfHostedIssuer = fc
+  .record({
+    host: fc.stringMatching(/^[a-z0-9]{1,8}$/),
+    path: fc.array(fc.oneof(fc.constantFrom("oidc-provider", "id", "tenants", "a:oidc-provider"), label), { maxLength: 4 }),
+  })
+  .map(({ host, path }) => `https://${host}.example.com${path.map((p) => `/${p}`).join("")}`);
 const cluster: fc.Arbitrary<ClusterSpec> = fc.record({
-  region: fc.constantFrom("us-west-2", "eu-west-1", "ap-southeast-2"),
-  id: fc.stringMatching(/^[0-9A-F]{32}$/),
+  issuer: fc.oneof(eksIssuer, selfHostedIssuer),
   form: fc.constantFrom<IssuerForm>("literal", "token", "arn"),
   accounts: fc.uniqueArray(account, { minLength: 1, maxLength: 4, selector: (a) => `${a.namespace}/${a.name}` }),
 });
 const spec: fc.Arbitrary<Spec> = fc.record({
-  clusters: fc.uniqueArray(cluster, { minLength: 1, maxLength: 3, selector: (c) => `${c.region}/${c.id}` }),
+  clusters: fc.uniqueArray(cluster, { minLength: 1, maxLength: 3, selector: (c) => c.issuer }),
   audience: fc.constantFrom("sts.amazonaws.com", "sts.amazonaws.com", "vault", "my-app.example.com"),
   mode: fc.constantFrom<"annotate" | "none">("annotate", "none"),
 });
 
-const issuerOf = (c: ClusterSpec) => `https://oidc.eks.${c.region}.amazonaws.com/id/${c.id}`;
+const issuerOf = (c: ClusterSpec) => c.issuer;
 
 /** Builds the stack and returns the trust statements (with ARNs resolved) and the synthesized JSON. */
 function build(s: Spec) {
@@ -117,7 +125,7 @@ function checkShape(s: Spec, statements: ReturnType<typeof build>["statements"])
   expect(statements).toHaveLength(s.clusters.length);
   statements.forEach((st, i) => {
     const arn = arnForIssuer(issuerOf(s.clusters[i]));
-    const host = arn.split("oidc-provider/")[1];
+    const host = hostOf(arn);
     expect(st.federated).toEqual([arn]);
     expect(st.conditions).toEqual([
       { operator: "StringEquals", key: `${host}:sub`, values: s.clusters[i].accounts.map((a) => sub(a.namespace, a.name)) },

@@ -79,7 +79,7 @@ describe("EksOidcProvider", () => {
     expect(only(dataSources(json, "tls_certificate"))[1].url).toBe("${data.aws_eks_cluster.cluster.identity[0].oidc[0].issuer}");
     expect(Token.isUnresolved(oidc.issuerHost)).toBe(true);
     const host = resolveIn(stack, oidc.issuerHost);
-    expect(host).toBe(`\${element(split("oidc-provider/", aws_iam_openid_connect_provider.${providerId}.arn), 1)}`);
+    expect(host).toBe(`\${replace(aws_iam_openid_connect_provider.${providerId}.arn, "/^[^/]*:oidc-provider[/]/", "")}`);
     // Evaluated against the ARN IAM returns, the expression gives the bare host.
     const resolver = new Resolver({ [`aws_iam_openid_connect_provider.${providerId}`]: `arn:aws:iam::111122223333:oidc-provider/${HOST}` });
     expect(resolver.resolve(host)).toBe(HOST);
@@ -101,12 +101,23 @@ describe("EksOidcProvider", () => {
     expect(EksOidcProvider.fromArn(stack, "cn", `arn:aws-cn:iam::111122223333:oidc-provider/${cn}`).issuerHost).toBe(cn);
   });
 
-  test("fromArn with a token ARN: host is a split expression over that token", () => {
+  test("fromArn with a token ARN: host is everything after the first :oidc-provider/ of that token", () => {
     const stack = newStack();
     const lookup = EksOidcProvider.fromIssuerUrl(stack, "lookup", ISSUER);
     const imported = EksOidcProvider.fromArn(stack, "existing", lookup.arn);
     const host = resolveIn(stack, imported.issuerHost);
-    expect(host).toMatch(/^\$\{element\(split\("oidc-provider\/", data\.aws_iam_openid_connect_provider\.[\w-]+\.arn\), 1\)\}$/);
+    expect(host).toMatch(
+      /^\$\{replace\(data\.aws_iam_openid_connect_provider\.[\w-]+\.arn, "\/\^\[\^\/\]\*:oidc-provider\[\/\]\/", ""\)\}$/,
+    );
+    // A self-hosted issuer whose path holds "oidc-provider/" keeps its whole path.
+    const address = /data\.aws_iam_openid_connect_provider\.[\w-]+/.exec(host)![0];
+    const selfHosted = "issuer.example.com/oidc-provider/c1";
+    expect(new Resolver({ [address]: `arn:aws:iam::111122223333:oidc-provider/${selfHosted}` }).resolve(host)).toBe(selfHosted);
+  });
+
+  test("fromArn with a literal ARN whose issuer path holds oidc-provider/: the whole path is the host", () => {
+    const selfHosted = "issuer.example.com/oidc-provider/c1";
+    expect(EksOidcProvider.fromArn(newStack(), "x", `arn:aws:iam::111122223333:oidc-provider/${selfHosted}`).issuerHost).toBe(selfHosted);
   });
 
   test("fromIssuerUrl: a data source lookup by URL, literal host", () => {

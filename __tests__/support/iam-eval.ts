@@ -33,19 +33,37 @@ export class Resolver {
     return value.replace(/\$\{([^}]*)\}/g, (_m, expr: string) => this.expression(expr.trim()));
   }
 
+  /**
+   * A small interpreter for the Terraform functions the library emits, written from Terraform's
+   * documented semantics (not from the library's code): `replace(s, "/re/", r)` replaces every
+   * match of the RE2 expression, `replace(s, "lit", r)` every occurrence of the literal;
+   * `element(split(sep, s), i)` indexes the pieces.
+   */
   private expression(expr: string): string {
-    const split = /^element\(split\("oidc-provider\/", (.+)\), 1\)$/.exec(expr);
+    const replace = /^replace\((.+), "((?:[^"\\]|\\.)*)", "((?:[^"\\]|\\.)*)"\)$/.exec(expr);
+    if (replace) {
+      const text = this.expression(replace[1]);
+      const [pattern, replacement] = [JSON.parse(`"${replace[2]}"`), JSON.parse(`"${replace[3]}"`)];
+      const isRegex = pattern.length > 1 && pattern.startsWith("/") && pattern.endsWith("/");
+      return isRegex ? text.replace(new RegExp(pattern.slice(1, -1), "g"), replacement) : text.split(pattern).join(replacement);
+    }
+    const split = /^element\(split\("((?:[^"\\]|\\.)*)", (.+)\), (\d+)\)$/.exec(expr);
     if (split) {
-      const arn = this.expression(split[1]);
-      const parts = arn.split("oidc-provider/");
-      if (parts.length < 2) throw new Error(`element(..., 1) out of range for ${arn}`);
-      return parts[1];
+      const parts = this.expression(split[2]).split(JSON.parse(`"${split[1]}"`));
+      return parts[Number(split[3]) % parts.length];
     }
     const address = expr.replace(/\.arn$/, "");
     const arn = this.arns[address];
     if (arn === undefined) throw new Error(`no ARN given for ${address} (expression ${expr})`);
     return arn;
   }
+}
+
+/** The host IAM puts in condition keys for a provider ARN: its resource after "oidc-provider/", anchored on the ARN's shape. */
+export function hostOf(providerArn: string): string {
+  const host = /^arn:[\w-]+:iam::\d{12}:oidc-provider\/(.+)$/.exec(providerArn)?.[1];
+  if (host === undefined) throw new Error(`not an OIDC provider ARN: ${providerArn}`);
+  return host;
 }
 
 /** The fake ARN IAM would give a provider for a literal issuer URL. */
@@ -120,7 +138,7 @@ function conditionHolds(operator: string, present: boolean, actual: string | und
 function statementMatches(s: Statement, req: WebIdentityRequest): boolean {
   if (!s.actions.some((a) => glob(a.toLowerCase(), "sts:assumerolewithwebidentity"))) return false;
   if (!s.federated.includes(req.providerArn)) return false;
-  const host = req.providerArn.split("oidc-provider/")[1];
+  const host = hostOf(req.providerArn);
   const context: { [key: string]: string } = {};
   if (req.sub !== undefined) context[`${host}:sub`.toLowerCase()] = req.sub;
   if (req.aud !== undefined) context[`${host}:aud`.toLowerCase()] = req.aud;

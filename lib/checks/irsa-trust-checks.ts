@@ -1,7 +1,7 @@
-import { Annotations, IAspect, TerraformElement } from "cdktf";
+import { Annotations, DefaultTokenResolver, IAspect, StringConcat, TerraformElement, TerraformStack, Tokenization } from "cdktf";
 import { IConstruct } from "constructs";
-import { checkTrustStatements } from "./check-trust-policy";
-import { statementsOfPolicyDocument, statementsOfPolicyJson, TrustStatement } from "./trust-statement";
+import { AddressedFinding, checkTerraformConfig } from "./check-trust";
+import { Block, TerraformConfig } from "./model/terraform-config";
 
 /** Properties of {@link IrsaTrustChecks}. */
 export interface IrsaTrustChecksProps {
@@ -13,50 +13,75 @@ export interface IrsaTrustChecksProps {
   readonly warnOnly?: boolean;
 }
 
+/** The block types the checks read; everything else is left alone. */
+const READ_TYPES = new Set(["aws_iam_policy_document", "aws_iam_role"]);
+
 /**
- * A cdktf Aspect that checks every web-identity trust in the scope it is added to: every
- * `aws_iam_policy_document` and every literal `assume_role_policy` of an `aws_iam_role`, ours or
- * not. Each finding becomes an error or a warning annotation on the offending construct, so that
- * synth lists all of them and then fails on the errors: a statement without sub or aud (or with
- * them split across statements), fail-open operators on those keys, a wildcard namespace, or no
- * condition at all. Service account name wildcards are warnings.
+ * A cdktf Aspect that checks every trust policy in the scope it is added to, ours or not, as
+ * Terraform will apply it: each `aws_iam_policy_document` merged with its source and override
+ * documents, and each role's `assume_role_policy`, escape hatches and overrides included. Each
+ * finding becomes an error or a warning annotation on the offending construct, so that synth lists
+ * all of them and then fails on the errors: a web-identity statement without sub or aud (or with
+ * them split across statements), fail-open operators, wildcard namespaces or audiences, a wildcard
+ * principal, a malformed policy. A trust it cannot read (jsonencode, variables, dynamic blocks) is
+ * a warning.
  *
  * `Aspects.of(stack).add(new IrsaTrustChecks())`
  */
 export class IrsaTrustChecks implements IAspect {
   private readonly warnOnly: boolean;
+  /** Findings by logical ID, computed once per stack from its synthesized trust policies. */
+  private readonly findingsByStack = new WeakMap<TerraformStack, Map<string, AddressedFinding[]>>();
 
   constructor(props: IrsaTrustChecksProps = {}) {
     this.warnOnly = props.warnOnly ?? false;
   }
 
   public visit(node: IConstruct): void {
-    const statements = statementsOf(node);
-    if (statements === undefined) return;
-    const type = (node as TerraformElement & { terraformResourceType: string }).terraformResourceType;
-    for (const finding of checkTrustStatements(statements)) {
+    if (!isReadElement(node)) return;
+    const stack = TerraformStack.of(node);
+    const type = node.terraformResourceType;
+    for (const finding of this.findingsOf(stack).get(`${type}.${node.friendlyUniqueId}`) ?? []) {
       const text = `IrsaTrustChecks ${finding.ruleId} (${finding.ruleName}): ${type} at ${node.node.path}: ${finding.message}`;
       if (finding.severity === "error" && !this.warnOnly) Annotations.of(node).addError(text);
       else Annotations.of(node).addWarning(text);
     }
   }
+
+  private findingsOf(stack: TerraformStack): Map<string, AddressedFinding[]> {
+    let byAddress = this.findingsByStack.get(stack);
+    if (byAddress === undefined) {
+      byAddress = new Map();
+      for (const finding of checkTerraformConfig(synthesizedTrustBlocks(stack))) {
+        const key = `${finding.address.type}.${finding.address.name}`;
+        byAddress.set(key, [...(byAddress.get(key) ?? []), finding]);
+      }
+      this.findingsByStack.set(stack, byAddress);
+    }
+    return byAddress;
+  }
 }
 
-/** Statements of a trust policy held by this node, or `undefined` when it holds none we can read. */
-function statementsOf(node: IConstruct): TrustStatement[] | undefined {
+type ReadElement = TerraformElement & { readonly terraformResourceType: string };
+
+function isReadElement(node: IConstruct): node is ReadElement {
   const type = (node as { terraformResourceType?: unknown }).terraformResourceType;
-  if (type === "aws_iam_policy_document") {
-    const synthesized = (node as TerraformElement).toTerraform() as {
-      data?: { [type: string]: { [id: string]: { [key: string]: unknown } } };
-    };
-    const attributes = Object.values(synthesized.data?.aws_iam_policy_document ?? {})[0];
-    return attributes === undefined ? undefined : statementsOfPolicyDocument(attributes);
+  return node instanceof TerraformElement && typeof type === "string" && READ_TYPES.has(type);
+}
+
+/** The policy documents and roles of a stack as they will be synthesized: overrides applied, references as `${...}`. */
+function synthesizedTrustBlocks(stack: TerraformStack): TerraformConfig {
+  const resolver = new DefaultTokenResolver(new StringConcat());
+  const config: { resource: { [type: string]: { [name: string]: Block } }; data: { [type: string]: { [name: string]: Block } } } = {
+    resource: {},
+    data: {},
+  };
+  for (const element of stack.node.findAll()) {
+    if (!isReadElement(element) || TerraformStack.of(element) !== stack) continue;
+    const fragment = Tokenization.resolve(element.toTerraform(), { scope: stack, resolver, preparing: false }) as TerraformConfig;
+    for (const mode of ["resource", "data"] as const) {
+      for (const [type, blocks] of Object.entries(fragment[mode] ?? {})) Object.assign((config[mode][type] ??= {}), blocks);
+    }
   }
-  if (type === "aws_iam_role") {
-    const policy = (node as { assumeRolePolicyInput?: unknown }).assumeRolePolicyInput;
-    // A whole-token policy (e.g. a document's json) is checked at its document; a literal one or a
-    // JSON string with tokens inside is parsed here.
-    return typeof policy === "string" ? statementsOfPolicyJson(policy) : undefined;
-  }
-  return undefined;
+  return config;
 }

@@ -1,5 +1,5 @@
 /** What a trust rule is, and what it reports. */
-import { TrustStatement } from "./trust-statement";
+import { TrustPolicy } from "./model/trust-statement";
 
 /** "error" fails synth (and the `check` command); "warning" is reported only. */
 export type Severity = "error" | "warning";
@@ -16,7 +16,7 @@ export interface TrustRule {
   /** Why it matters and how to fix it. */
   readonly help: string;
   /** The problems in one trust policy, each as a message that names the statement. */
-  readonly check: (statements: readonly TrustStatement[]) => string[];
+  readonly check: (policy: TrustPolicy) => string[];
 }
 
 /** One problem found in one trust policy. */

@@ -1,8 +1,7 @@
-/** What the trust rules share: which statements are OIDC web-identity trusts, and how to read their keys. */
-import { Token } from "cdktf";
-import { TrustCondition, TrustStatement } from "./trust-statement";
-
-const WEB_IDENTITY = "sts:assumerolewithwebidentity";
+/** What the trust rules share: which statements are web-identity trusts, and how to read their claims. */
+import { Issuer, isEksIssuerHost, issuerOf } from "./issuers";
+import { isExpression } from "./model/terraform-expression";
+import { federatedOf, TrustCondition, TrustPolicy, TrustStatement, ValueSyntax } from "./model/trust-statement";
 
 /** IAM's `*` and `?` glob, case-insensitive (for actions). */
 export function globMatches(pattern: string, text: string): boolean {
@@ -16,96 +15,116 @@ export function globMatches(pattern: string, text: string): boolean {
   return re.test(text);
 }
 
-/** Federated principals that are not OIDC providers (Cognito, Google, Facebook, Amazon). */
-const isOidcProviderPrincipal = (principal: string) => Token.isUnresolved(principal) || principal.includes(":oidc-provider/");
+/** Whether an Allow of this statement covers the action: by Action glob, or by a NotAction that leaves it out. */
+export function covers(s: TrustStatement, action: string, syntax: ValueSyntax): boolean {
+  const matches = (patterns: readonly string[]) => patterns.some((a) => !isExpression(a, syntax) && globMatches(a, action));
+  return s.notActions !== undefined ? !matches(s.notActions) : matches(s.actions);
+}
 
-/** An Allow statement that lets an OIDC provider's identities call AssumeRoleWithWebIdentity. */
-export function isWebIdentityStatement(s: TrustStatement): boolean {
+/** `Principal: "*"`, `AWS: "*"`, `Federated: "*"`, or a NotPrincipal: everyone (but a few). */
+export function hasWildcardPrincipal(s: TrustStatement): boolean {
   return (
-    s.effect.toLowerCase() === "allow" &&
-    s.actions.some((a) => !Token.isUnresolved(a) && globMatches(a, WEB_IDENTITY)) &&
-    s.federated.some(isOidcProviderPrincipal)
+    s.notPrincipals !== undefined ||
+    s.principals.some((p) => p.identifiers.includes("*") && ["*", "aws", "federated"].includes(p.type.toLowerCase()))
   );
 }
 
-/** "sub" or "aud" for a `<host>:sub` / `<host>:aud` condition key. */
-export function claimOf(c: TrustCondition): "sub" | "aud" | undefined {
-  const m = /:(sub|aud)$/i.exec(c.key);
-  return m ? (m[1].toLowerCase() as "sub" | "aud") : undefined;
-}
+/** The statements of a policy (none when it is unreadable or malformed). */
+export const statementsOf = (policy: TrustPolicy): readonly TrustStatement[] => (policy.kind === "statements" ? policy.statements : []);
 
-/** The claims a statement has conditions on. */
-export function claimsIn(s: TrustStatement): Set<string> {
-  return new Set((s.conditions ?? []).map(claimOf).filter((c) => c !== undefined));
-}
-
-export const isStringLike = (operator: string) => /StringLike$/i.test(operator);
-
-/** A web-identity statement whose conditions can be read, with its position and how messages name it. */
+/** A web-identity statement, with its position, its issuers and how messages name it. */
 export interface WebIdentityStatement {
-  readonly statement: TrustStatement & { readonly conditions: TrustCondition[] };
+  readonly statement: TrustStatement;
   readonly index: number;
   /** e.g. `statement 0 (Federated arn:aws:iam::...)` */
   readonly label: string;
+  readonly issuers: readonly Issuer[];
+  readonly syntax: ValueSyntax;
 }
 
-/** The web-identity statements of a policy, with or without readable conditions. */
-export function webIdentityStatements(
-  statements: readonly TrustStatement[],
-): { statement: TrustStatement; index: number; label: string }[] {
-  return statements.flatMap((statement, index) =>
-    isWebIdentityStatement(statement)
-      ? [{ statement, index, label: `statement ${index} (Federated ${statement.federated.join(", ")})` }]
-      : [],
+/** A web-identity statement whose conditions are literal blocks. */
+export interface ReadableWebIdentityStatement extends WebIdentityStatement {
+  readonly conditions: readonly TrustCondition[];
+}
+
+/** The Allow statements that let web identities call AssumeRoleWithWebIdentity. */
+export function webIdentityStatements(policy: TrustPolicy): WebIdentityStatement[] {
+  if (policy.kind !== "statements") return [];
+  return policy.statements.flatMap((statement, index) => {
+    if (statement.effect !== "Allow" || !covers(statement, "sts:AssumeRoleWithWebIdentity", policy.syntax)) return [];
+    const federated = federatedOf(statement);
+    const wildcard = hasWildcardPrincipal(statement);
+    const issuers = federated.flatMap((p) => issuerOf(p, policy.syntax) ?? []);
+    if (issuers.length === 0 && !wildcard) return [];
+    const who = federated.length > 0 ? `Federated ${federated.join(", ")}` : "Principal *";
+    return [
+      {
+        statement,
+        index,
+        label: `statement ${index} (${who})`,
+        issuers: wildcard && issuers.length === 0 ? [{ kind: "oidc-provider", host: undefined }] : issuers,
+        syntax: policy.syntax,
+      },
+    ];
+  });
+}
+
+export function readableWebIdentityStatements(policy: TrustPolicy): ReadableWebIdentityStatement[] {
+  return webIdentityStatements(policy).flatMap((w) =>
+    w.statement.conditions === undefined ? [] : [{ ...w, conditions: w.statement.conditions }],
   );
 }
 
-/** The web-identity statements whose conditions are literal (a token condition list is its own finding). */
-export function readableWebIdentityStatements(statements: readonly TrustStatement[]): WebIdentityStatement[] {
-  return webIdentityStatements(statements).filter((w): w is WebIdentityStatement => w.statement.conditions !== undefined);
+/** ...that have at least one condition (no condition at all is its own finding). */
+export function conditionedWebIdentityStatements(policy: TrustPolicy): ReadableWebIdentityStatement[] {
+  return readableWebIdentityStatements(policy).filter((w) => w.conditions.length > 0);
 }
 
-/** ...and that have at least one condition (no condition at all is its own finding). */
-export function conditionedWebIdentityStatements(statements: readonly TrustStatement[]): WebIdentityStatement[] {
-  return readableWebIdentityStatements(statements).filter((w) => w.statement.conditions.length > 0);
+/** The claim a condition key tests (`<issuer>:sub` -> "sub"); `undefined` for global keys such as `aws:SourceIp`. */
+export function claimOf(c: TrustCondition): string | undefined {
+  const colon = c.key.lastIndexOf(":");
+  if (colon <= 0 || /^(aws|sts):/i.test(c.key)) return undefined;
+  return c.key.slice(colon + 1).toLowerCase();
 }
 
-/** The `sub` / `aud` conditions of conditioned web-identity statements, with their statement. */
-export function claimConditions(
-  statements: readonly TrustStatement[],
-): { w: WebIdentityStatement; c: TrustCondition; claim: "sub" | "aud" }[] {
-  return conditionedWebIdentityStatements(statements).flatMap((w) =>
-    w.statement.conditions.flatMap((c) => {
+/** The claim that carries the audience for a statement's issuers ("aud", or "app_id" for Facebook and Amazon). */
+export function audienceClaimOf(w: WebIdentityStatement): string {
+  const wellKnown = w.issuers.find((i) => i.kind === "well-known");
+  return wellKnown?.kind === "well-known" ? wellKnown.audienceClaim : "aud";
+}
+
+/** Whether sub must be pinned: for OIDC providers, yes; IAM's built-in providers are pinned by audience. */
+export const needsSubject = (w: WebIdentityStatement): boolean => w.issuers.some((i) => i.kind === "oidc-provider");
+
+export const claimsIn = (conditions: readonly TrustCondition[]): Set<string> => new Set(conditions.flatMap((c) => claimOf(c) ?? []));
+
+export const isStringLike = (operator: string) => /StringLike$/i.test(operator);
+
+const SERVICE_ACCOUNT_PREFIX = "system:serviceaccount:";
+
+/** Kubernetes rules apply to EKS issuers, and to any statement whose subjects are Kubernetes service accounts. */
+export function isKubernetesStatement(w: ReadableWebIdentityStatement): boolean {
+  if (w.issuers.some((i) => i.host !== undefined && isEksIssuerHost(i.host))) return true;
+  return w.conditions.some((c) => claimOf(c) === "sub" && c.values.some((v) => v.startsWith(SERVICE_ACCOUNT_PREFIX)));
+}
+
+/** The audience-and-subject conditions of conditioned web-identity statements, with their statement. */
+export function claimConditions(policy: TrustPolicy): { w: ReadableWebIdentityStatement; c: TrustCondition; claim: string }[] {
+  return conditionedWebIdentityStatements(policy).flatMap((w) =>
+    w.conditions.flatMap((c) => {
       const claim = claimOf(c);
-      return claim === undefined ? [] : [{ w, c, claim }];
+      return claim === "sub" || claim === audienceClaimOf(w) ? [{ w, c, claim }] : [];
     }),
   );
 }
 
-/**
- * Messages for conditioned statements without a check on `claim`. Statements are OR'ed: a claim
- * checked in another statement does not narrow this one.
- */
-export function missingClaimMessages(statements: readonly TrustStatement[], claim: "sub" | "aud", consequence: string): string[] {
-  const all = webIdentityStatements(statements);
-  return conditionedWebIdentityStatements(statements)
-    .filter((w) => !claimsIn(w.statement).has(claim))
-    .map((w) => {
-      const elsewhere = all.some((other) => other.index !== w.index && claimsIn(other.statement).has(claim));
-      return elsewhere
-        ? `${w.label} has no :${claim} condition; it is in another statement, but statements are OR'ed: put sub and aud ` +
-            `in the same statement`
-        : `${w.label} has no :${claim} condition: ${consequence}`;
-    });
-}
-
-const SERVICE_ACCOUNT_PREFIX = "system:serviceaccount:";
-
 /** The literal sub values matched with StringLike, with their statement. */
-export function subjectPatterns(statements: readonly TrustStatement[]): { w: WebIdentityStatement; value: string }[] {
-  return claimConditions(statements)
+export function subjectPatterns(policy: TrustPolicy): { w: ReadableWebIdentityStatement; value: string; kubernetes: boolean }[] {
+  return claimConditions(policy)
     .filter(({ claim, c }) => claim === "sub" && isStringLike(c.operator))
-    .flatMap(({ w, c }) => c.values.filter((v) => !Token.isUnresolved(v)).map((value) => ({ w, value })));
+    .flatMap(({ w, c }) =>
+      c.values.filter((v) => !isExpression(v, w.syntax)).map((value) => ({ w, value, kubernetes: isKubernetesStatement(w) })),
+    );
 }
 
 /** `system:serviceaccount:<namespace>:<name>` split; `undefined` for other shapes. */
@@ -114,4 +133,27 @@ export function splitServiceAccountSubject(value: string): { namespace: string; 
   const rest = value.slice(SERVICE_ACCOUNT_PREFIX.length);
   const colon = rest.indexOf(":");
   return colon < 0 ? { namespace: rest, name: undefined } : { namespace: rest.slice(0, colon), name: rest.slice(colon + 1) };
+}
+
+/**
+ * Messages for conditioned statements without a check on `claim`. Statements are OR'ed: a claim
+ * checked in another statement does not narrow this one.
+ */
+export function missingClaimMessages(
+  policy: TrustPolicy,
+  claimFor: (w: WebIdentityStatement) => string | undefined,
+  consequence: (claim: string) => string,
+): string[] {
+  const all = webIdentityStatements(policy);
+  return conditionedWebIdentityStatements(policy).flatMap((w) => {
+    const claim = claimFor(w);
+    if (claim === undefined || claimsIn(w.conditions).has(claim)) return [];
+    const elsewhere = all.some((other) => other.index !== w.index && claimsIn(other.statement.conditions ?? []).has(claim));
+    return elsewhere
+      ? [
+          `${w.label} has no :${claim} condition; it is in another statement, but statements are OR'ed: put sub and aud ` +
+            `in the same statement`,
+        ]
+      : [`${w.label} has no :${claim} condition: ${consequence(claim)}`];
+  });
 }

@@ -2,6 +2,14 @@
 import { Fn, Token } from "cdktf";
 
 const SCHEME = /^https:\/\//;
+const MARKER = ":oidc-provider/";
+
+/**
+ * Everything up to and including the first `:oidc-provider/` of an ARN, as a Terraform regular
+ * expression. The account part of an ARN has no `/`, so `[^/]*` cannot run past the first marker
+ * even when the issuer path itself contains `oidc-provider/` (self-hosted issuers).
+ */
+export const ARN_PREFIX_PATTERN = "/^[^/]*:oidc-provider[/]/";
 
 /** The issuer host of a literal issuer URL: the URL without `https://`, as IAM puts it in the ARN. */
 export function issuerHostFromUrl(url: string): string {
@@ -9,13 +17,12 @@ export function issuerHostFromUrl(url: string): string {
 }
 
 /**
- * The issuer host of an OIDC provider ARN: everything after `oidc-provider/`. For a token ARN this is
- * a Terraform expression, so the host never carries a scheme, whatever the `url` attribute holds.
+ * The issuer host of an OIDC provider ARN: everything after the first `:oidc-provider/`. For a
+ * token ARN this is a Terraform expression, so the host never carries a scheme, whatever the `url`
+ * attribute holds.
  */
 export function issuerHostFromArn(arn: string): string {
-  if (Token.isUnresolved(arn)) {
-    return Fn.element(Fn.split("oidc-provider/", arn), 1);
-  }
-  const at = arn.indexOf("oidc-provider/");
-  return at < 0 ? arn : arn.slice(at + "oidc-provider/".length);
+  if (Token.isUnresolved(arn)) return Fn.replace(arn, ARN_PREFIX_PATTERN, "");
+  const at = arn.indexOf(MARKER);
+  return at < 0 ? arn : arn.slice(at + MARKER.length);
 }

@@ -1,4 +1,4 @@
-/** Rules for IAM role inputs and policies. Limits and their sources: shared/FACTS.md, "IAM role inputs". */
+/** Rules for IAM role inputs and policies; limits from the IAM API reference (CreateRole, PutRolePolicy) and "IAM and AWS STS quotas". */
 import { Rule } from "./rule";
 
 export const roleName: Rule<string> = (name) =>

@@ -1,4 +1,4 @@
-/** Rules for IAM OIDC providers. Limits and their sources: shared/FACTS.md, "Thumbprint". */
+/** Rules for IAM OIDC providers; limits from the IAM API reference (CreateOpenIDConnectProvider). */
 import { Rule } from "./rule";
 
 export const issuerUrl: Rule<string> = (url) => {

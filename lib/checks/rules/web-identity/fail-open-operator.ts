@@ -16,10 +16,10 @@ export const failOpenOperator: TrustRule = {
   severity: "error",
   summary: "sub or aud is tested with an operator that passes when the claim is missing, or that negates.",
   help:
-    "ForAllValues:*, *IfExists, StringNot* and Null do not pin the claim to a value. Use StringEquals (or " +
-    "StringLike for a name pattern).",
-  check: (statements) =>
-    claimConditions(statements).flatMap(({ w, c }) => {
+    "ForAllValues:*, *IfExists, StringNot* and Null do not pin the claim to a value. " +
+    "Use StringEquals (or StringLike for a name pattern).",
+  check: (policy) =>
+    claimConditions(policy).flatMap(({ w, c }) => {
       const reason = failOpenReason(c.operator);
       return reason ? [`${w.label} uses ${c.operator} on ${c.key} (${reason}); use StringEquals or StringLike`] : [];
     }),

@@ -1,5 +1,5 @@
-import { Token } from "cdktf";
 import { WILDCARD } from "../../../validation/rule";
+import { isExpression } from "../../model/terraform-expression";
 import { TrustRule } from "../../trust-rule";
 import { claimConditions, isStringLike } from "../../web-identity";
 
@@ -9,14 +9,13 @@ export const literalWildcard: TrustRule = {
   severity: "warning",
   summary: "A sub value has a wildcard under an operator that matches it literally.",
   help:
-    "StringEquals takes '*' and '?' as characters, so the statement matches no real service account. Use " +
-    "StringLike, or remove the wildcard.",
-  check: (statements) =>
-    claimConditions(statements)
+    "StringEquals takes '*' and '?' as characters, so the statement matches no real identity. " + "Use StringLike, or remove the wildcard.",
+  check: (policy) =>
+    claimConditions(policy)
       .filter(({ claim, c }) => claim === "sub" && !isStringLike(c.operator))
       .flatMap(({ w, c }) =>
         c.values
-          .filter((v) => !Token.isUnresolved(v) && WILDCARD.test(v))
+          .filter((v) => !isExpression(v, w.syntax) && WILDCARD.test(v))
           .map((v) => `${w.label} sub value "${v}" has a wildcard but ${c.operator} matches it literally; use StringLike or remove it`),
       ),
 };

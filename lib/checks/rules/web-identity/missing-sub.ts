@@ -1,13 +1,18 @@
 import { TrustRule } from "../../trust-rule";
-import { missingClaimMessages } from "../../web-identity";
+import { missingClaimMessages, needsSubject } from "../../web-identity";
 
 export const missingSub: TrustRule = {
   id: "IRSA002",
   name: "missing-sub",
   severity: "error",
-  summary: "A web-identity statement has no <host>:sub condition.",
+  summary: "A web-identity statement of an OIDC provider has no <host>:sub condition.",
   help:
-    "Without sub, every service account of the cluster can assume the role. Put <host>:sub = " +
-    "system:serviceaccount:<namespace>:<name> in the same statement as aud.",
-  check: (statements) => missingClaimMessages(statements, "sub", "every service account of the cluster can assume the role"),
+    "Without sub, every identity of the issuer (every service account of the cluster) can assume the role. " +
+    "Put <host>:sub = system:serviceaccount:<namespace>:<name> in the same statement as aud.",
+  check: (policy) =>
+    missingClaimMessages(
+      policy,
+      (w) => (needsSubject(w) ? "sub" : undefined),
+      () => "every identity of that issuer (every service account of the cluster) can assume the role",
+    ),
 };

@@ -9,8 +9,10 @@ export const severalFederatedPrincipals: TrustRule = {
   help:
     "Conditions are ANDed, and each provider has its own condition keys, so one statement cannot pin sub and aud " +
     "for several providers. Write one statement per OIDC provider.",
-  check: (statements) =>
-    readableWebIdentityStatements(statements)
-      .filter((w) => w.statement.federated.length > 1)
+  check: (policy) =>
+    readableWebIdentityStatements(policy)
+      .filter(
+        (w) => new Set(w.statement.principals.filter((p) => p.type.toLowerCase() === "federated").flatMap((p) => p.identifiers)).size > 1,
+      )
       .map((w) => `${w.label} names several Federated principals; conditions are ANDed, so use one statement per OIDC provider`),
 };

@@ -6,12 +6,13 @@ export const wildcardNamespace: TrustRule = {
   id: "IRSA005",
   name: "wildcard-namespace",
   severity: "error",
-  summary: "A sub pattern matches more than one namespace.",
+  summary: "A Kubernetes sub pattern matches more than one namespace.",
   help:
-    "Anyone who can create a service account in a matching namespace can assume the role. Name one namespace " +
-    "exactly; only the service account name may be a pattern.",
-  check: (statements) =>
-    subjectPatterns(statements).flatMap(({ w, value }) => {
+    "Anyone who can create a service account in a matching namespace can assume the role. " +
+    "Name one namespace exactly; only the service account name may be a pattern.",
+  check: (policy) =>
+    subjectPatterns(policy).flatMap(({ w, value, kubernetes }) => {
+      if (!kubernetes) return [];
       const subject = splitServiceAccountSubject(value);
       if (subject === undefined) {
         return WILDCARD.test(value)

@@ -6,11 +6,11 @@ export const wildcardServiceAccountName: TrustRule = {
   id: "IRSA006",
   name: "wildcard-service-account-name",
   severity: "warning",
-  summary: "A sub pattern matches several service account names in one namespace.",
+  summary: "A Kubernetes sub pattern matches several service account names in one namespace.",
   help: "Every service account whose name matches can assume the role. Prefer exact names; keep the pattern narrow if you need one.",
-  check: (statements) =>
-    subjectPatterns(statements).flatMap(({ w, value }) => {
-      const subject = splitServiceAccountSubject(value);
+  check: (policy) =>
+    subjectPatterns(policy).flatMap(({ w, value, kubernetes }) => {
+      const subject = kubernetes ? splitServiceAccountSubject(value) : undefined;
       if (subject?.name === undefined || WILDCARD.test(subject.namespace) || !WILDCARD.test(subject.name)) return [];
       return [`${w.label} sub value "${value}" matches service account names by wildcard in namespace "${subject.namespace}"`];
     }),
