@@ -26,7 +26,9 @@ test("addresses of a typical library stack", () => {
       { oidcProvider: dr, serviceAccounts: [{ namespace: "payments", name: "payments-service-user" }], kubernetesProvider: drKubernetes },
     ],
     managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"],
-    inlinePolicies: { "write-table": '{"Version":"2012-10-17","Statement":[]}' },
+    inlinePolicies: {
+      "write-table": '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dynamodb:PutItem","Resource":"*"}]}',
+    },
   });
   payments.attachManagedPolicy("arn:aws:iam::111122223333:policy/payments-kms");
   new IrsaRole(stack, "exporter", {
@@ -48,7 +50,7 @@ test("addresses of a typical library stack", () => {
     "data.tls_certificate.prod-oidc_certificate_EB1BF2F1",
     "kubernetes_annotations.payments_annotations-paymentspayments-service-user_23CB20E4",
     "kubernetes_annotations.payments_annotations-paymentsrefunds_3619A4F7",
-    "kubernetes_annotations.payments_cluster-1-annotations-paymentspayments-service-user_8731ADBA",
+    "kubernetes_annotations.payments_cluster-69e843ac-annotations-paymentspayments-service-user_47A47191",
     "kubernetes_service_account_v1.exporter_service-account-batchexporter_9F8E6EBA",
   ]);
 });

@@ -1,21 +1,24 @@
 /**
- * The app's configuration: the `irsa` object under `context` in cdktf.json, overridable by a JSON
- * file. `loadConfig` reads it and returns it checked and normalised, or throws a ValidationError
- * that names the config field.
+ * The app's configuration, checked and normalised: `loadConfig` returns it or throws a
+ * ValidationError that names the source (cdktf.json or the config file) and the field.
  */
-import { readFileSync } from "fs";
-import { internalValidation as check, ServiceAccountMode, ValidationError } from "../lib";
+import { internalValidation as check, ServiceAccountMode } from "../lib";
+import { configSources, isObject, RawConfig } from "./config-sources";
+
+export { CONFIG_FILE_ENV, CONTEXT_KEY } from "./config-sources";
 
 /** One service account of the app and the permissions of its role. */
 export interface AppServiceAccount {
   readonly namespace: string;
   readonly name: string;
+  /** Construct id of the role (and so part of its Terraform addresses): `<namespace>-<name>` unless set. */
+  readonly id: string;
   /** Managed policies attached to the role. */
   readonly managedPolicyArns?: string[];
   /** Inline policies by name, as policy JSON. */
   readonly inlinePolicies?: { [name: string]: string };
   readonly serviceAccountMode: ServiceAccountMode;
-  /** Exact role name; default: a prefix from namespace and name. */
+  /** Exact role name; default: a prefix made from the role's id. */
   readonly roleName?: string;
 }
 
@@ -33,8 +36,10 @@ export interface AppConfig {
   readonly region: string;
   /** The EKS cluster, looked up by name. */
   readonly clusterName: string;
-  /** Use an existing IAM OIDC provider by ARN instead of creating one. */
+  /** Use an existing IAM OIDC provider by ARN instead of creating one; a plan fails if it is another cluster's. */
   readonly oidcProviderArn?: string;
+  /** Look the existing IAM OIDC provider up by the cluster's issuer instead of creating one. */
+  readonly lookupOidcProvider: boolean;
   /** Pin the issuer's certificate with the tls_certificate data source (default true). */
   readonly fetchThumbprint?: boolean;
   /** Static thumbprints (40 hex characters each). */
@@ -46,105 +51,106 @@ export interface AppConfig {
   readonly terraformCloud?: TerraformCloudSettings;
 }
 
-/** The context key in cdktf.json that holds the default config. */
-export const CONTEXT_KEY = "irsa";
-/** Environment variable naming a JSON file that overrides the embedded config. */
-export const CONFIG_FILE_ENV = "IRSA_CONFIG";
-
 const TOP_LEVEL = [
   "stackName",
   "region",
   "clusterName",
   "oidcProviderArn",
+  "lookupOidcProvider",
   "fetchThumbprint",
   "thumbprints",
   "serviceAccounts",
   "tags",
   "terraformCloud",
 ];
-const ACCOUNT_KEYS = ["namespace", "name", "managedPolicyArns", "inlinePolicies", "serviceAccountMode", "roleName"];
+const ACCOUNT_KEYS = ["namespace", "name", "id", "managedPolicyArns", "inlinePolicies", "serviceAccountMode", "roleName"];
 const CLOUD_KEYS = ["workspace", "hostname", "organization"];
 
-/**
- * The embedded config, with the top-level keys of the file named by `IRSA_CONFIG` (or
- * `configFile` in the context) replacing it. Throws a `ValidationError` naming the field.
- */
+/** Reads the config from the context (and IRSA_CONFIG) and checks it. */
 export function loadConfig(context: { [key: string]: unknown }, env: { [key: string]: string | undefined }): AppConfig {
-  const embedded = context[CONTEXT_KEY];
-  const file = env[CONFIG_FILE_ENV] ?? (typeof context.configFile === "string" ? context.configFile : undefined);
-  const override = file !== undefined && file !== "" ? readConfigFile(file) : {};
-  if (embedded !== undefined && !isObject(embedded)) {
-    throw new ValidationError(`cdktf.json context "${CONTEXT_KEY}" must be an object`);
-  }
-  const source = file ? `config file "${file}"` : `cdktf.json context "${CONTEXT_KEY}"`;
-  return validateConfig({ ...(embedded as object), ...override }, source);
+  const { raw, sourceOf } = configSources(context, env);
+  return validateConfig(raw, sourceOf);
 }
 
-function readConfigFile(file: string): { [key: string]: unknown } {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new ValidationError(`config file "${file}" cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+/** Checks the shape and the literal values of a config; messages name the source and the field. */
+export function validateConfig(raw: RawConfig, sourceOf: string | ((field: string) => string)): AppConfig {
+  const validators = new Map<string, check.Validator>();
+  const at = (field: string): check.Validator => {
+    const source = typeof sourceOf === "string" ? sourceOf : sourceOf(field);
+    if (!validators.has(source)) validators.set(source, new check.Validator(source));
+    return validators.get(source)!;
+  };
+  check.checkPlainMap(at(""), "config", raw);
+  for (const key of Object.keys(raw)) {
+    if (!TOP_LEVEL.includes(key)) at(key).reject(key, raw[key], `is not a config field (known: ${TOP_LEVEL.join(", ")})`);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new ValidationError(`config file "${file}" is not valid JSON: ${(e as Error).message}`);
-  }
-  if (!isObject(parsed)) throw new ValidationError(`config file "${file}" must hold a JSON object`);
-  return parsed;
-}
-
-/** Checks the shape and the literal values of a config; messages name the config field. */
-export function validateConfig(raw: { [key: string]: unknown }, source: string): AppConfig {
-  const validator: check.Validator = new check.Validator(source);
-  rejectUnknownKeys(validator, "", raw, TOP_LEVEL, "is not a config field");
-  const stackName = validator.requireString("stackName", raw.stackName ?? "eks-irsa");
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(stackName)) validator.reject("stackName", stackName, "must be 1 to 64 letters, digits, '_' or '-'");
-  const region = validator.requireString("region", raw.region);
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) validator.reject("region", region, "is not an AWS region (e.g. us-west-2)");
-  const clusterName = validator.requireString("clusterName", raw.clusterName);
+  const stackName = at("stackName").requireString("stackName", raw.stackName ?? "eks-irsa");
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(stackName))
+    at("stackName").reject("stackName", stackName, "must be 1 to 64 letters, digits, '_' or '-'");
+  const region = at("region").requireString("region", raw.region);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) at("region").reject("region", region, "is not an AWS region (e.g. us-west-2)");
+  const clusterName = at("clusterName").requireString("clusterName", raw.clusterName);
   if (!/^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/.test(clusterName)) {
-    validator.reject("clusterName", clusterName, "is not an EKS cluster name (1 to 100 letters, digits, '-' and '_')");
+    at("clusterName").reject("clusterName", clusterName, "is not an EKS cluster name (1 to 100 letters, digits, '-' and '_')");
   }
-  const oidcProviderArn = optionalString(validator, "oidcProviderArn", raw.oidcProviderArn);
-  validator.check("oidcProviderArn", oidcProviderArn, check.oidcProviderArn);
-  const fetchThumbprint = optionalBoolean(validator, "fetchThumbprint", raw.fetchThumbprint);
-  const thumbprints = stringList(validator, "thumbprints", raw.thumbprints);
-  thumbprints?.forEach((tp, i) => validator.check(`thumbprints[${i}]`, tp, check.thumbprint));
-  const tags = stringMap(validator, "tags", raw.tags);
-  check.checkTags(validator, "tags", tags);
+  const oidcProviderArn = optionalString(at("oidcProviderArn"), "oidcProviderArn", raw.oidcProviderArn);
+  at("oidcProviderArn").check("oidcProviderArn", oidcProviderArn, check.oidcProviderArn);
+  const lookupOidcProvider = optionalBoolean(at("lookupOidcProvider"), "lookupOidcProvider", raw.lookupOidcProvider) ?? false;
+  if (lookupOidcProvider && oidcProviderArn !== undefined) {
+    at("lookupOidcProvider").reject(
+      "lookupOidcProvider",
+      true,
+      "cannot be used together with oidcProviderArn (one way to find the provider)",
+    );
+  }
+  const fetchThumbprint = optionalBoolean(at("fetchThumbprint"), "fetchThumbprint", raw.fetchThumbprint);
+  const thumbprints = stringList(at("thumbprints"), "thumbprints", raw.thumbprints);
+  thumbprints?.forEach((tp, i) => at("thumbprints").check(`thumbprints[${i}]`, tp, check.thumbprint));
+  const tags = stringMap(at("tags"), "tags", raw.tags);
+  check.checkTags(at("tags"), "tags", tags);
 
+  const v: check.Validator = at("serviceAccounts");
   if (!Array.isArray(raw.serviceAccounts) || raw.serviceAccounts.length === 0) {
-    validator.reject("serviceAccounts", raw.serviceAccounts, "must list at least one { namespace, name }");
+    v.reject("serviceAccounts", raw.serviceAccounts, "must list at least one { namespace, name }");
   }
-  const serviceAccounts = raw.serviceAccounts.map((sa: unknown, i: number) => validateAccount(validator, `serviceAccounts[${i}]`, sa));
+  const serviceAccounts = raw.serviceAccounts.map((sa: unknown, i: number) => validateAccount(v, `serviceAccounts[${i}]`, sa));
   const dup = check.firstDuplicate(serviceAccounts, (sa) => `${sa.namespace}/${sa.name}`);
-  if (dup >= 0) validator.reject(`serviceAccounts[${dup}]`, serviceAccounts[dup], "is listed twice");
+  if (dup >= 0) v.reject(`serviceAccounts[${dup}]`, serviceAccounts[dup], "is listed twice");
+  const sameId = check.firstDuplicate(serviceAccounts, (sa) => sa.id);
+  if (sameId >= 0) {
+    const first = serviceAccounts.findIndex((sa) => sa.id === serviceAccounts[sameId].id);
+    v.reject(
+      `serviceAccounts[${sameId}]`,
+      serviceAccounts[sameId],
+      `gets the role id "${serviceAccounts[sameId].id}", as serviceAccounts[${first}] does; give one of them an "id"`,
+    );
+  }
 
   return {
     stackName,
     region,
     clusterName,
     oidcProviderArn,
+    lookupOidcProvider,
     fetchThumbprint,
     thumbprints,
     serviceAccounts,
     tags,
-    terraformCloud: validateTerraformCloud(validator, raw.terraformCloud),
+    terraformCloud: validateTerraformCloud(at("terraformCloud"), raw.terraformCloud),
   };
 }
 
 function validateAccount(validator: check.Validator, at: string, raw: unknown): AppServiceAccount {
   if (!isObject(raw)) validator.reject(at, raw, "must be an object { namespace, name, ... }");
+  check.checkPlainMap(validator, at, raw);
   if ("mode" in raw) validator.reject(`${at}.mode`, raw.mode, 'is now spelled "serviceAccountMode", as in the library');
   rejectUnknownKeys(validator, `${at}.`, raw, ACCOUNT_KEYS, "is not a service account field");
   const namespace = validator.requireString(`${at}.namespace`, raw.namespace);
   validator.check(`${at}.namespace`, namespace, check.kubernetesNamespace);
   const name = validator.requireString(`${at}.name`, raw.name);
   validator.check(`${at}.name`, name, check.kubernetesServiceAccountName(false));
+  const id = optionalString(validator, `${at}.id`, raw.id) ?? `${namespace}-${name}`;
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(id)) validator.reject(`${at}.id`, id, "must be 1 to 64 letters, digits, '.', '_' or '-'");
   const managedPolicyArns = stringList(validator, `${at}.managedPolicyArns`, raw.managedPolicyArns);
   managedPolicyArns?.forEach((arn, i) => validator.check(`${at}.managedPolicyArns[${i}]`, arn, check.policyArn));
   const serviceAccountMode = check.parseServiceAccountMode(
@@ -155,20 +161,15 @@ function validateAccount(validator: check.Validator, at: string, raw: unknown): 
   );
   const roleName = optionalString(validator, `${at}.roleName`, raw.roleName);
   validator.check(`${at}.roleName`, roleName, check.roleName);
-  return {
-    namespace,
-    name,
-    managedPolicyArns,
-    inlinePolicies: inlinePolicies(validator, `${at}.inlinePolicies`, raw.inlinePolicies),
-    serviceAccountMode,
-    roleName,
-  };
+  const inline = inlinePolicies(validator, `${at}.inlinePolicies`, raw.inlinePolicies);
+  return { namespace, name, id, managedPolicyArns, inlinePolicies: inline, serviceAccountMode, roleName };
 }
 
 /** Inline policies given as documents or as JSON text, normalised to JSON text. */
 function inlinePolicies(validator: check.Validator, path: string, raw: unknown): { [name: string]: string } | undefined {
   if (raw === undefined) return undefined;
   if (!isObject(raw)) validator.reject(path, raw, "must map policy names to policy documents");
+  check.checkPlainMap(validator, path, raw);
   const policies: { [name: string]: string } = {};
   for (const [policyName, doc] of Object.entries(raw)) {
     const at = `${path}[${JSON.stringify(policyName)}]`;
@@ -191,17 +192,7 @@ function validateTerraformCloud(validator: check.Validator, raw: unknown): Terra
   };
 }
 
-function isObject(value: unknown): value is { [key: string]: unknown } {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function rejectUnknownKeys(
-  validator: check.Validator,
-  prefix: string,
-  raw: { [key: string]: unknown },
-  known: string[],
-  what: string,
-): void {
+function rejectUnknownKeys(validator: check.Validator, prefix: string, raw: RawConfig, known: string[], what: string): void {
   for (const key of Object.keys(raw)) {
     if (!known.includes(key)) validator.reject(`${prefix}${key}`, raw[key], `${what} (known: ${known.join(", ")})`);
   }
@@ -209,6 +200,11 @@ function rejectUnknownKeys(
 
 function optionalString(validator: check.Validator, path: string, value: unknown): string | undefined {
   return value === undefined ? undefined : validator.requireString(path, value);
+}
+
+function optionalBoolean(validator: check.Validator, path: string, value: unknown): boolean | undefined {
+  validator.checkBoolean(path, value);
+  return typeof value === "boolean" ? value : undefined;
 }
 
 function stringList(validator: check.Validator, path: string, value: unknown): string[] | undefined {
@@ -220,12 +216,8 @@ function stringList(validator: check.Validator, path: string, value: unknown): s
 function stringMap(validator: check.Validator, path: string, value: unknown): { [key: string]: string } | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value)) validator.reject(path, value, "must be a map of strings");
+  check.checkPlainMap(validator, path, value);
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [key, validator.requireString(`${path}[${JSON.stringify(key)}]`, item)]),
   );
-}
-
-function optionalBoolean(validator: check.Validator, path: string, value: unknown): boolean | undefined {
-  validator.checkBoolean(path, value);
-  return typeof value === "boolean" ? value : undefined;
 }

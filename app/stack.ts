@@ -4,15 +4,39 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { EksKubernetesProvider, EksOidcProvider, IOidcProvider, IrsaRole, IrsaTrustChecks } from "../lib";
+import {
+  EksKubernetesProvider,
+  EksOidcProvider,
+  internalValidation,
+  IOidcProvider,
+  IrsaRole,
+  IrsaTrustChecks,
+  ValidationError,
+} from "../lib";
 import { AppConfig } from "./config";
 
-/** Where the state lives: Terraform Cloud when an organization and a workspace are known. */
+/**
+ * Where the state lives: Terraform Cloud when an organization and a workspace are known, local
+ * when neither is. Only one of them is a mistake that would silently keep the state local.
+ */
 export function backendSettings(config: AppConfig, env: { [key: string]: string | undefined }) {
   const organization = env.TF_CLOUD_ORGANIZATION || config.terraformCloud?.organization;
   const workspace = env.TF_WORKSPACE || config.terraformCloud?.workspace;
   const hostname = env.TF_CLOUD_HOSTNAME || config.terraformCloud?.hostname;
-  return organization && workspace ? { kind: "cloud" as const, organization, workspace, hostname } : { kind: "local" as const };
+  if (organization && workspace) return { kind: "cloud" as const, organization, workspace, hostname };
+  if (organization) {
+    throw new ValidationError(
+      `Terraform Cloud: the organization is set (${JSON.stringify(organization)}) but no workspace: ` +
+        "set TF_WORKSPACE or terraformCloud.workspace, or unset the organization for local state",
+    );
+  }
+  if (workspace) {
+    throw new ValidationError(
+      `Terraform Cloud: the workspace is set (${JSON.stringify(workspace)}) but no organization: ` +
+        "set TF_CLOUD_ORGANIZATION or terraformCloud.organization, or unset TF_WORKSPACE for local state",
+    );
+  }
+  return { kind: "local" as const };
 }
 
 export class IrsaAppStack extends TerraformStack {
@@ -34,20 +58,30 @@ export class IrsaAppStack extends TerraformStack {
 
     new AwsProvider(this, "aws", { region: config.region, defaultTags: config.tags ? [{ tags: config.tags }] : undefined });
     new TlsProvider(this, "tls");
-    const cluster = new DataAwsEksCluster(this, "cluster", { name: config.clusterName });
+    const issuer = "self.identity[0].oidc[0].issuer";
+    const cluster = new DataAwsEksCluster(this, "cluster", {
+      name: config.clusterName,
+      // An existing provider of another cluster would make every role trust that cluster: fail the plan.
+      lifecycle:
+        config.oidcProviderArn === undefined
+          ? undefined
+          : { postcondition: [providerMatchesCluster(config.oidcProviderArn, config.clusterName, issuer)] },
+    });
     const kubernetes = new EksKubernetesProvider(this, "kubernetes", { cluster, clusterName: config.clusterName, region: config.region });
 
-    this.oidcProvider =
-      config.oidcProviderArn !== undefined
-        ? EksOidcProvider.fromArn(this, "oidc", config.oidcProviderArn)
-        : new EksOidcProvider(this, "oidc", {
-            issuerUrl: cluster.identity.get(0).oidc.get(0).issuer,
-            fetchThumbprint: config.fetchThumbprint,
-            thumbprints: config.thumbprints,
-          });
+    const issuerUrl = cluster.identity.get(0).oidc.get(0).issuer;
+    if (config.oidcProviderArn !== undefined) this.oidcProvider = EksOidcProvider.fromArn(this, "oidc", config.oidcProviderArn);
+    else if (config.lookupOidcProvider) this.oidcProvider = EksOidcProvider.fromIssuerUrl(this, "oidc", issuerUrl);
+    else {
+      this.oidcProvider = new EksOidcProvider(this, "oidc", {
+        issuerUrl,
+        fetchThumbprint: config.fetchThumbprint,
+        thumbprints: config.thumbprints,
+      });
+    }
 
     for (const sa of config.serviceAccounts) {
-      const key = `${sa.namespace}-${sa.name}`;
+      const key = sa.id;
       const role = new IrsaRole(this, key, {
         oidcProvider: this.oidcProvider,
         serviceAccounts: [{ namespace: sa.namespace, name: sa.name }],
@@ -66,4 +100,15 @@ export class IrsaAppStack extends TerraformStack {
     new TerraformOutput(this, "oidc_provider_arn", { value: this.oidcProvider.arn });
     Aspects.of(this).add(new IrsaTrustChecks());
   }
+}
+
+/** A postcondition on the cluster lookup: the provider ARN's issuer host is the cluster's issuer without https://. */
+export function providerMatchesCluster(arn: string, clusterName: string, issuer: string) {
+  const host = internalValidation.issuerHostFromArn(arn);
+  return {
+    condition: `\${trimprefix(${issuer}, "https://") == "${host}"}`,
+    errorMessage:
+      `The OIDC provider ${arn} in the config is for the issuer https://${host}, not for the issuer of cluster ` +
+      `${clusterName}: every role would trust another cluster. Use that cluster's own provider, or set "lookupOidcProvider": true.`,
+  };
 }

@@ -16,6 +16,7 @@ export { RoleOptions } from "./role/role-options";
 
 // Kubernetes
 export { ServiceAccountRef, ServiceAccountMode } from "./kubernetes/service-account";
+export { TrustedSubject } from "./kubernetes/trusted-subject";
 export {
   ROLE_ARN_ANNOTATION,
   AUDIENCE_ANNOTATION,

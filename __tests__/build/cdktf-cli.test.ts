@@ -1,18 +1,26 @@
 /**
- * The real cdktf CLI on the default app, offline: `cdktf synth` and `cdktf synth --hcl`. Where a
- * `terraform` binary is on PATH, `terraform fmt` must parse the HCL and `terraform console` must
- * evaluate the issuer-host expression the library emits; where it is not, those tests are skipped
- * and say so.
+ * The real cdktf CLI on the default app, the way `npm run synth` runs it (scripts/cdktf.js): `synth`
+ * and `synth --hcl`, with every Node process of the CLI watched for attempts to reach another host.
+ * Where a `terraform` binary is on PATH, `terraform fmt` must parse the HCL and `terraform console`
+ * must evaluate the expressions the library and the app emit; where it is not, those tests are
+ * skipped and say so.
  */
 import { execFile, spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { delimiter, join } from "path";
+import { providerMatchesCluster } from "../../app/stack";
 
 const ROOT = join(__dirname, "..", "..");
-const CDKTF = join(ROOT, "node_modules", ".bin", "cdktf");
-const ENV = { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", FORCE_COLOR: "0" };
 const out = mkdtempSync(join(tmpdir(), "irsa-cli-"));
+const NET_LOG = join(out, "network-attempts.log");
+// No CHECKPOINT_DISABLE of our own: the npm script's wrapper must set it.
+const ENV: NodeJS.ProcessEnv = { ...process.env, CI: "1", FORCE_COLOR: "0", CHECKPOINT_DISABLE: undefined };
+const GUARDED = {
+  ...ENV,
+  NET_GUARD_LOG: NET_LOG,
+  NODE_OPTIONS: `--require ${join(__dirname, "..", "support", "net-guard.js")} --max-old-space-size=4096`,
+};
 
 const terraform = (process.env.PATH ?? "")
   .split(delimiter)
@@ -27,8 +35,12 @@ if (!terraform) {
 function synth(extra: string[]): Promise<string> {
   const dir = join(out, extra.length ? "hcl" : "json");
   return new Promise((resolve, reject) =>
-    execFile(CDKTF, ["synth", "--output", dir, ...extra], { cwd: ROOT, env: ENV }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`cdktf synth ${extra.join(" ")} failed: ${stderr}`)) : resolve(join(dir, "stacks", "eks-irsa")),
+    execFile(
+      process.execPath,
+      [join(ROOT, "scripts", "cdktf.js"), "synth", "--output", dir, ...extra],
+      { cwd: ROOT, env: GUARDED },
+      (error, _stdout, stderr) =>
+        error ? reject(new Error(`cdktf synth ${extra.join(" ")} failed: ${stderr}`)) : resolve(join(dir, "stacks", "eks-irsa")),
     ),
   );
 }
@@ -39,6 +51,10 @@ beforeAll(async () => {
   // Both CLI runs at once: each is mostly the CLI's own start-up.
   [jsonDir, hclDir] = await Promise.all([synth([]), synth(["--hcl"])]);
 }, 60000);
+
+test("npm run synth reaches no host: no DNS lookup, no connection (the checkpoint call is opted out)", () => {
+  expect(existsSync(NET_LOG) ? readFileSync(NET_LOG, "utf8") : "").toBe("");
+});
 
 test("npx cdktf synth writes the default app's JSON offline", () => {
   const json = JSON.parse(readFileSync(join(jsonDir, "cdk.tf.json"), "utf8"));
@@ -96,3 +112,20 @@ withTerraform(
     expect(JSON.parse(JSON.parse(run.stdout.trim()))).toEqual(hosts);
   },
 );
+
+withTerraform("terraform console: the app's postcondition holds for the provider's own cluster and fails for another", () => {
+  const arn = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC";
+  const { condition } = providerMatchesCluster(arn, "prod", "ISSUER");
+  const evaluate = (issuer: string) => /^\$\{(.+)\}$/.exec(condition)![1].replace("ISSUER", JSON.stringify(issuer));
+  const expressions = [
+    evaluate("https://oidc.eks.eu-west-1.amazonaws.com/id/ABC"),
+    evaluate("https://oidc.eks.eu-west-1.amazonaws.com/id/OTHER"),
+  ];
+  const run = spawnSync(terraform!, ["console"], {
+    input: `jsonencode([${expressions.join(", ")}])\n`,
+    cwd: mkdtempSync(join(tmpdir(), "irsa-console-")),
+    encoding: "utf8",
+    env: ENV,
+  });
+  expect(JSON.parse(JSON.parse(run.stdout.trim()))).toEqual([true, false]);
+});

@@ -105,11 +105,19 @@ beforeAll(() => {
 test("the tarball holds the compiled library only", () => {
   expect(files).toContain("package.json");
   expect(files).toContain("README.md");
+  expect(files).toContain("LICENSE");
   expect(files).toContain("dist/index.js");
   expect(files).toContain("dist/index.d.ts");
-  const unexpected = files.filter((f) => !/^dist\/.*\.(js|d\.ts)$/.test(f) && !["package.json", "README.md"].includes(f));
+  const unexpected = files.filter((f) => !/^dist\/.*\.(js|d\.ts)$/.test(f) && !["package.json", "README.md", "LICENSE"].includes(f));
   expect(unexpected).toEqual([]);
   expect(files.some((f) => /__tests__|__snapshots__|cdktf\.out|^main\.|^app\/|bench\/|examples\//.test(f))).toBe(false);
+});
+
+test("LICENSE is the license package.json names (Apache-2.0)", () => {
+  expect(PKG.license).toBe("Apache-2.0");
+  const license = readFileSync(join(ROOT, "LICENSE"), "utf8");
+  expect(license).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
+  expect(license).toContain("TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION");
 });
 
 test("package.json: entry points, peers with ranges, no runtime dependencies", () => {

@@ -2,6 +2,7 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { ConfigMapV1 } from "@cdktf/provider-kubernetes/lib/config-map-v1";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
+import { Construct } from "constructs";
 import { EksOidcProvider, IrsaRole, IrsaRoleProps, ServiceAccountMode } from "../../lib";
 import { admits, arnForIssuer, hostOf, isAllowed, providerArns, Resolver, trustOfRole } from "../support/iam-eval";
 import { dataSources, Json, newStack, only, ref, resources, synth } from "../support/synth";
@@ -202,6 +203,43 @@ describe("IrsaRole: trust policy", () => {
     expect(admits(statements, ARN_A, "ci", "runner-1", "x")).toBe(false);
   });
 
+  test("trustedSubjects lists every admitted service account with its issuer host, subject and audience", () => {
+    const stack = newStack();
+    const a = new EksOidcProvider(stack, "oidc-a", { issuerUrl: ISSUER_A });
+    const b = EksOidcProvider.fromArn(stack, "oidc-b", ARN_B);
+    const k8sB = new KubernetesProvider(stack, "kubernetes-b", { alias: "cluster_b" });
+    const role = new IrsaRole(stack, "app", {
+      oidcProvider: a,
+      serviceAccounts: [{ namespace: "payments", name: "api" }],
+      additionalClusters: [{ oidcProvider: b, serviceAccounts: [{ namespace: "payments-dr", name: "api" }], kubernetesProvider: k8sB }],
+    });
+    expect(role.trustedSubjects).toEqual([
+      {
+        via: "web-identity",
+        namespace: "payments",
+        serviceAccountName: "api",
+        issuerHost: hostOf(ARN_A),
+        subject: "system:serviceaccount:payments:api",
+        audience: "sts.amazonaws.com",
+      },
+      {
+        via: "web-identity",
+        namespace: "payments-dr",
+        serviceAccountName: "api",
+        issuerHost: hostOf(ARN_B),
+        subject: "system:serviceaccount:payments-dr:api",
+        audience: "sts.amazonaws.com",
+      },
+    ]);
+    // Each listed subject is admitted by the synthesized trust policy, and nothing else is.
+    const statements = trust(synth(stack).json);
+    for (const s of role.trustedSubjects) {
+      const arn = s.issuerHost === hostOf(ARN_A) ? ARN_A : ARN_B;
+      expect(isAllowed(statements, { providerArn: arn, sub: s.subject, aud: s.audience })).toBe(true);
+    }
+    expect(admits(statements, ARN_B, "payments", "api")).toBe(false);
+  });
+
   test("without allowWildcards the operator is StringEquals, which would take '*' literally", () => {
     const { stack } = roleStack();
     const statements = trust(synth(stack).json);
@@ -233,17 +271,51 @@ describe("IrsaRole: role, permissions, Kubernetes objects", () => {
     expect(role.name_prefix).toBeUndefined();
   });
 
-  test("default name prefix: valid, from the first account, distinct across namespaces", () => {
-    const prefixOf = (namespace: string, name: string) => {
-      const { stack } = roleStack({ serviceAccounts: [{ namespace, name }] });
+  test("default name prefix: the construct path below the stack, valid for IAM, shortened with a hash", () => {
+    const prefixOf = (build: (stack: ReturnType<typeof newStack>, oidc: EksOidcProvider) => void) => {
+      const stack = newStack();
+      build(stack, new EksOidcProvider(stack, "oidc", { issuerUrl: ISSUER_A }));
       return only(resources(synth(stack).json, "aws_iam_role"))[1].name_prefix as string;
     };
-    expect(prefixOf("default", "s3-echoer")).toBe("default-s3-echoer-");
-    const long1 = prefixOf("a".repeat(63), "very.long.service-account");
-    const long2 = prefixOf("a".repeat(63), "very.long.service-account-2");
+    const sa = [{ namespace: "default", name: "s3-echoer" }];
+    expect(prefixOf((stack, oidcProvider) => new IrsaRole(stack, "s3-echoer", { oidcProvider, serviceAccounts: sa }))).toBe("s3-echoer-");
+    const nested = prefixOf(
+      (stack, oidcProvider) => new IrsaRole(new Construct(stack, "team-a"), "api", { oidcProvider, serviceAccounts: sa }),
+    );
+    expect(nested).toBe("team-a-api-");
+    const long = (id: string) => prefixOf((stack, oidcProvider) => new IrsaRole(stack, id, { oidcProvider, serviceAccounts: sa }));
+    const [long1, long2] = [long(`${"x".repeat(40)}-one`), long(`${"x".repeat(40)}-two`)];
     for (const p of [long1, long2]) expect(p).toMatch(/^[\w+=,.@-]{1,38}$/);
     expect(long1).not.toBe(long2);
-    expect(prefixOf("team-a", "api")).not.toBe(prefixOf("team-b", "api"));
+    // Characters IAM does not accept in a name become '-'; a wildcard never reaches the name.
+    const odd = prefixOf(
+      (stack, oidcProvider) =>
+        new IrsaRole(stack, "ci runner*", {
+          oidcProvider,
+          serviceAccounts: [{ namespace: "ci", name: "runner-*" }],
+          allowWildcards: true,
+          serviceAccountMode: "none",
+        }),
+    );
+    expect(odd).toBe("ci-runner-");
+  });
+
+  test("reordering service accounts, or adding one at the front, keeps the role's name and every address", () => {
+    const build = (accounts: { namespace: string; name: string }[]) => {
+      const { stack } = roleStack({ serviceAccounts: accounts, managedPolicyArns: [S3_READ] });
+      const json = synth(stack).json;
+      const [, role] = only(resources(json, "aws_iam_role"));
+      return { role, addresses: Object.keys(json.resource.kubernetes_annotations) };
+    };
+    const a = { namespace: "default", name: "s3-echoer" };
+    const b = { namespace: "batch", name: "exporter" };
+    const before = build([a]);
+    const front = build([b, a]);
+    const reordered = build([a, b].reverse());
+    expect(front.role).toEqual(before.role);
+    expect(reordered.role).toEqual(before.role);
+    expect(front.addresses).toEqual(expect.arrayContaining(before.addresses));
+    expect([...front.addresses].sort()).toEqual([...build([a, b]).addresses].sort());
   });
 
   test("managed and inline policies are separate resources on the role; methods add more", () => {
@@ -287,7 +359,7 @@ describe("IrsaRole: role, permissions, Kubernetes objects", () => {
       field_manager: "cdktf-eks-irsa",
     });
     expect(role.annotations).toHaveLength(1);
-    expect(role.serviceAccounts).toHaveLength(0);
+    expect(role.createdServiceAccounts).toHaveLength(0);
   });
 
   test("annotate mode options: force, field manager, regional STS, token expiration, provider", () => {
@@ -325,7 +397,7 @@ describe("IrsaRole: role, permissions, Kubernetes objects", () => {
       namespace: "default",
       annotations: { "eks.amazonaws.com/role-arn": ref("aws_iam_role", roleId, "arn") },
     });
-    expect(role.serviceAccounts).toHaveLength(1);
+    expect(role.createdServiceAccounts).toHaveLength(1);
   });
 
   test("none mode: no Kubernetes objects at all", () => {
@@ -337,7 +409,10 @@ describe("IrsaRole: role, permissions, Kubernetes objects", () => {
   });
 
   test("dependables: a workload that depends on them waits for role, policies and annotation", () => {
-    const { stack, role } = roleStack({ managedPolicyArns: [S3_READ], inlinePolicies: { p: '{"Version":"2012-10-17","Statement":[]}' } });
+    const { stack, role } = roleStack({
+      managedPolicyArns: [S3_READ],
+      inlinePolicies: { p: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dynamodb:PutItem","Resource":"*"}]}' },
+    });
     new ConfigMapV1(stack, "workload", { metadata: { name: "w", namespace: "default" }, dependsOn: role.dependables });
     const { json } = synth(stack);
     const dependsOn: string[] = only(resources(json, "kubernetes_config_map_v1"))[1].depends_on;
@@ -391,6 +466,18 @@ describe("IrsaRole: role, permissions, Kubernetes objects", () => {
     const { stack: small, role: smallRole } = roleStack();
     synth(small);
     expect(smallRole.node.metadata.filter((m) => m.type === "@cdktf/warn")).toEqual([]);
+  });
+
+  test("more than 10 managed policies: a warning about IAM's default quota (20 is the hard limit)", () => {
+    const arns = (n: number) => Array.from({ length: n }, (_, i) => `arn:aws:iam::111122223333:policy/p${i}`);
+    const warningsFor = (n: number) => {
+      const { stack, role } = roleStack({ managedPolicyArns: arns(n) });
+      synth(stack);
+      return role.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    };
+    expect(warningsFor(10)).toEqual([]);
+    expect(warningsFor(11)).toEqual([expect.stringMatching(/more than 10 managed policies; IAM's default quota is 10 per role/)]);
+    expect(warningsFor(20)).toHaveLength(1);
   });
 
   test("synthesizes byte-identical JSON twice", () => {

@@ -9,7 +9,7 @@ const ARN = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaw
 const TP = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
 const tp = (i: number) => i.toString(16).padStart(40, "0");
 const SA = { namespace: "default", name: "app" };
-const POLICY = '{"Version":"2012-10-17","Statement":[]}';
+const POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dynamodb:PutItem","Resource":"*"}]}';
 
 function provider(props: Partial<EksOidcProviderProps>) {
   return () => new EksOidcProvider(newStack(), "oidc", { issuerUrl: ISSUER, ...props });
@@ -32,7 +32,17 @@ const catalogue: [string, () => unknown, string, RegExp][] = [
   ["issuer with fragment", provider({ issuerUrl: "https://oidc.example.com/id/A#x" }), "issuerUrl", /must not contain a fragment/],
   ["issuer with trailing slash", provider({ issuerUrl: "https://oidc.example.com/id/A/" }), "issuerUrl", /must not end with '\/'/],
   ["issuer too long", provider({ issuerUrl: `https://oidc.example.com/${"a".repeat(240)}` }), "issuerUrl", /longer than 255/],
-  ["issuer not a URL", provider({ issuerUrl: "https://" }), "issuerUrl", /not a valid URL/],
+  ["issuer without a host", provider({ issuerUrl: "https://" }), 'issuerUrl "https://"', /has an empty host/],
+  ["issuer with an empty host", provider({ issuerUrl: "https:///id/A" }), "issuerUrl", /has an empty host/],
+  ["issuer with a space", provider({ issuerUrl: "https://oidc.example.com/id/A B" }), "issuerUrl", /whitespace, control or non-ASCII/],
+  ["issuer with a trailing newline", provider({ issuerUrl: "https://oidc.example.com/id/A\n" }), "issuerUrl", /whitespace, control/],
+  ["issuer with a tab in the host", provider({ issuerUrl: "https://oidc.exa\tmple.com/id/A" }), "issuerUrl", /whitespace, control/],
+  ["issuer with a control character", provider({ issuerUrl: "https://oidc.example.com/id/\u0000A" }), "issuerUrl", /control/],
+  ["issuer with a non-ASCII host", provider({ issuerUrl: "https://oidc.exämple.com/id/A" }), "issuerUrl", /non-ASCII/],
+  ["issuer host with a trailing dot", provider({ issuerUrl: "https://oidc.example.com./id/A" }), "issuerUrl", /ends with '\.'/],
+  ["issuer with an IPv6 host", provider({ issuerUrl: "https://[2001:db8::1]/id/A" }), "issuerUrl", /IPv6 address as its host/],
+  ["issuer with credentials", provider({ issuerUrl: "https://user:pw@oidc.example.com/id/A" }), "issuerUrl", /credentials/],
+  ["provider tag key __proto__", provider({ tags: JSON.parse('{"__proto__":"x"}') }), 'tags key "__proto__"', /drop it silently/],
   ["issuer not a string", provider({ issuerUrl: 42 as unknown as string }), "issuerUrl 42", /must be a string/],
   ["no client IDs", provider({ clientIds: [] }), "clientIds []", /has 0 client IDs; IAM allows 1 to 100/],
   ["101 client IDs", provider({ clientIds: Array.from({ length: 101 }, (_, i) => `c${i}`) }), "clientIds", /has 101 client IDs/],
@@ -203,6 +213,26 @@ const catalogue: [string, () => unknown, string, RegExp][] = [
   ],
   ["missing provider", role({ oidcProvider: undefined }), "oidcProvider undefined", /is required/],
   [
+    "plain provider with clientIds null",
+    role({ oidcProvider: { arn: ARN, issuerHost: "oidc.eks.us-west-2.amazonaws.com/id/AAAA", clientIds: null as never } }),
+    "oidcProvider.clientIds null",
+    /must be a list of strings/,
+  ],
+  [
+    "plain provider with clientIds as a string",
+    role({
+      oidcProvider: { arn: ARN, issuerHost: "oidc.eks.us-west-2.amazonaws.com/id/AAAA", clientIds: "sts.amazonaws.com,vault" as never },
+    }),
+    "oidcProvider.clientIds",
+    /must be a list of strings/,
+  ],
+  [
+    "token namespace with allowWildcards",
+    role({ serviceAccounts: [{ namespace: Fn.lower("CI"), name: "runner-*" }], allowWildcards: true, serviceAccountMode: "none" }),
+    "serviceAccounts[0].namespace is a token",
+    /could be a pattern/,
+  ],
+  [
     "audience the provider does not list",
     role({ audience: "vault" }),
     'audience "vault"',
@@ -255,7 +285,63 @@ const catalogue: [string, () => unknown, string, RegExp][] = [
   ],
   ["inline policy bad JSON", role({ inlinePolicies: { p: "{" } }), 'inlinePolicies["p"] "{"', /not valid JSON/],
   ["inline policy not a document", role({ inlinePolicies: { p: "[]" } }), 'inlinePolicies["p"]', /not a JSON object/],
-  ["inline policy without Statement", role({ inlinePolicies: { p: "{}" } }), 'inlinePolicies["p"]', /has no Statement/],
+  ["inline policy without Version", role({ inlinePolicies: { p: '{"Statement":[]}' } }), 'inlinePolicies["p"]', /has no Version/],
+  [
+    "inline policy with an unknown Version",
+    role({ inlinePolicies: { p: '{"Version":"2020-01-01"}' } }),
+    'inlinePolicies["p"]',
+    /IAM knows "2012-10-17"/,
+  ],
+  [
+    "inline policy without Statement",
+    role({ inlinePolicies: { p: '{"Version":"2012-10-17"}' } }),
+    'inlinePolicies["p"]',
+    /has no Statement/,
+  ],
+  [
+    "inline policy with no statements",
+    role({ inlinePolicies: { p: '{"Version":"2012-10-17","Statement":[]}' } }),
+    'inlinePolicies["p"]',
+    /empty Statement/,
+  ],
+  ...(
+    [
+      [
+        "Effect allow",
+        { Effect: "allow", Action: "s3:GetObject", Resource: "*" },
+        /Statement\[0\] with Effect "allow"; IAM accepts exactly "Allow" or "Deny"/,
+      ],
+      ["no Effect", { Action: "s3:GetObject", Resource: "*" }, /with Effect undefined/],
+      ["no Action", { Effect: "Allow", Resource: "*" }, /without Action or NotAction/],
+      ["no Resource", { Effect: "Allow", Action: "s3:GetObject" }, /without Resource or NotResource/],
+      ["a Principal", { Effect: "Allow", Action: "s3:GetObject", Resource: "*", Principal: "*" }, /with a Principal/],
+      ["a null statement", null, /Statement\[0\] that is not an object/],
+    ] as [string, unknown, RegExp][]
+  ).map(([what, statement, rule]): [string, () => unknown, string, RegExp] => [
+    `inline policy statement with ${what}`,
+    role({ inlinePolicies: { p: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) } }),
+    'inlinePolicies["p"]',
+    rule,
+  ]),
+  [
+    "inline policy name __proto__",
+    role({ inlinePolicies: JSON.parse(`{"__proto__":${JSON.stringify(POLICY)}}`) }),
+    'inlinePolicies key "__proto__"',
+    /drop it silently/,
+  ],
+  [
+    "inline policies with a replaced prototype",
+    role({ inlinePolicies: { __proto__: { p: POLICY } } as never }),
+    "inlinePolicies must be a plain object",
+    /was `__proto__` written as a key/,
+  ],
+  ["role tag key __proto__", role({ tags: JSON.parse('{"__proto__":"x"}') }), 'tags key "__proto__"', /drop it silently/],
+  [
+    "21 managed policies",
+    role({ managedPolicyArns: Array.from({ length: 21 }, (_, i) => `arn:aws:iam::111122223333:policy/p${i}`) }),
+    "managedPolicyArns[20]",
+    /is managed policy number 21; IAM allows at most 20 per role/,
+  ],
   [
     "inline policy name with space",
     role({ inlinePolicies: { "my policy": POLICY } }),

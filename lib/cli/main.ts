@@ -15,6 +15,10 @@ export async function main(
   const [command, ...rest] = argv;
   try {
     if (command === undefined) throw new UsageError("no command given");
+    if (command === "--help" || command === "-h" || command === "help") {
+      out(USAGE);
+      return 0;
+    }
     if (command === "thumbprint") return await thumbprintCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {

@@ -4,10 +4,11 @@ import {
   STS_REGIONAL_ENDPOINTS_ANNOTATION,
   TOKEN_EXPIRATION_ANNOTATION,
 } from "../kubernetes/annotations";
-import { ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
+import { ServiceAccountMode } from "../kubernetes/service-account";
 import { ServiceAccountBindingSpec } from "../kubernetes/service-account-binding";
 import { parseServiceAccountMode } from "../kubernetes/service-account-mode";
 import { DEFAULT_AUDIENCE } from "../oidc/oidc-provider";
+import { defaultNamePrefix } from "../role/default-name-prefix";
 import { roleSpec, RoleSpec } from "../role/role-spec";
 import { fieldManager, tokenExpiration } from "../validation/kubernetes-rules";
 import { clientId } from "../validation/oidc-rules";
@@ -27,11 +28,16 @@ export interface IrsaRoleSpec {
   readonly extraAnnotations: { readonly [key: string]: string };
 }
 
-/**
- * Turns the props into a spec, or throws a ValidationError that names the property, the value and
- * the rule. `defaultNamePrefix` names the role when the props give neither a name nor a prefix.
- */
-export function irsaRoleSpec(id: string, props: IrsaRoleProps, defaultNamePrefix: (first: ServiceAccountRef) => string): IrsaRoleSpec {
+/** Where the role sits: its construct id (for messages), its path below the stack (for its default name). */
+export interface RolePlacement {
+  readonly id: string;
+  readonly pathInStack: string;
+  /** A short key for a value that stays the same when lists are reordered (see role/stable-key.ts). */
+  readonly stableKey: (value: string) => string;
+}
+
+/** Turns the props into a spec, or throws a ValidationError that names the property, the value and the rule. */
+export function irsaRoleSpec(props: IrsaRoleProps, { id, pathInStack, stableKey }: RolePlacement): IrsaRoleSpec {
   const owner = `IrsaRole "${id}"`;
   const validator: Validator = new Validator(owner);
   if (props === undefined || props === null) validator.rejectProperty("props", "are required (at least oidcProvider and serviceAccounts)");
@@ -43,7 +49,7 @@ export function irsaRoleSpec(id: string, props: IrsaRoleProps, defaultNamePrefix
   validator.check("audience", audience, clientId);
   const clusters = trustedClusters(validator, props, { allowWildcards, mode, audience });
 
-  const role = roleSpec(validator, props, () => defaultNamePrefix(clusters[0].serviceAccounts[0]));
+  const role = roleSpec(validator, props, defaultNamePrefix(pathInStack));
   validator.checkBoolean("annotationForce", props.annotationForce);
   validator.checkString("fieldManager", props.fieldManager, fieldManager);
   validator.checkBoolean("stsRegionalEndpoints", props.stsRegionalEndpoints);
@@ -55,7 +61,9 @@ export function irsaRoleSpec(id: string, props: IrsaRoleProps, defaultNamePrefix
     role,
     binding: {
       mode,
-      clusters: clusters.map((c, index) => ({ ...c, idPrefix: index === 0 ? "" : `cluster-${index}-` })),
+      // Additional clusters' objects are keyed by their provider, never by position: removing a
+      // cluster must not move the next one's objects (in "create" mode that deletes ServiceAccounts).
+      clusters: clusters.map((c, index) => ({ ...c, idPrefix: index === 0 ? "" : `cluster-${stableKey(c.oidcProvider.arn)}-` })),
       force: props.annotationForce ?? false,
       fieldManager: props.fieldManager ?? DEFAULT_FIELD_MANAGER,
     },

@@ -7,13 +7,15 @@ import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { bindServiceAccounts } from "../kubernetes/service-account-binding";
-import { defaultNamePrefix } from "../role/default-name-prefix";
+import { pathInStack } from "../role/default-name-prefix";
 import { RolePolicies } from "../role/role-policies";
+import { stableKey } from "../role/stable-key";
 import { iamRoleConfig } from "../role/role-spec";
 import { Validator } from "../validation/validator";
 import { IrsaRoleProps } from "./irsa-role-props";
 import { irsaRoleSpec, roleAnnotations } from "./irsa-role-spec";
-import { trustStatements, warnIfTrustPolicyTooLarge } from "./trust-policy";
+import { trustedSubjectsOf, trustStatements, warnIfTrustPolicyTooLarge } from "./trust-policy";
+import { TrustedSubject } from "../kubernetes/trusted-subject";
 
 /**
  * An IAM role that Kubernetes service accounts on EKS assume through IRSA: the trust policy (one
@@ -31,14 +33,16 @@ export class IrsaRole extends Construct {
   public readonly trustPolicy: DataAwsIamPolicyDocument;
   /** The `kubernetes_annotations` resources ("annotate" mode), one per service account. */
   public readonly annotations: KubernetesAnnotations[];
-  /** The `kubernetes_service_account_v1` resources ("create" mode), one per service account. */
-  public readonly serviceAccounts: ServiceAccountV1[];
+  /** The ServiceAccounts this role created (`kubernetes_service_account_v1`, "create" mode only), one per service account. */
+  public readonly createdServiceAccounts: ServiceAccountV1[];
+  /** Every service account the trust policy admits, with its issuer host, subject and audience. */
+  public readonly trustedSubjects: TrustedSubject[];
 
   private readonly policies: RolePolicies;
 
   constructor(scope: Construct, id: string, props: IrsaRoleProps) {
     super(scope, id);
-    const spec = irsaRoleSpec(id, props, (first) => defaultNamePrefix(this, first));
+    const spec = irsaRoleSpec(props, { id, pathInStack: pathInStack(this), stableKey: (value) => stableKey(this, value) });
 
     this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: trustStatements(spec.trust) });
     warnIfTrustPolicyTooLarge(this, spec.owner, spec.trust);
@@ -53,7 +57,8 @@ export class IrsaRole extends Construct {
 
     const bound = bindServiceAccounts(this, spec.binding, roleAnnotations(spec, this.roleArn));
     this.annotations = bound.annotations;
-    this.serviceAccounts = bound.created;
+    this.createdServiceAccounts = bound.created;
+    this.trustedSubjects = trustedSubjectsOf(spec.trust);
   }
 
   /**
@@ -61,7 +66,7 @@ export class IrsaRole extends Construct {
    * annotated or created service accounts (pods read the annotation only when they start).
    */
   public get dependables(): ITerraformDependable[] {
-    return [this.role, ...this.policies.dependables, ...this.annotations, ...this.serviceAccounts];
+    return [this.role, ...this.policies.dependables, ...this.annotations, ...this.createdServiceAccounts];
   }
 
   /** Attaches a managed policy (`aws_iam_role_policy_attachment`). */

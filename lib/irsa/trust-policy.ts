@@ -3,6 +3,7 @@ import { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-
 import { Annotations, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ServiceAccountRef, subjectOf } from "../kubernetes/service-account";
+import { TrustedSubject, WEB_IDENTITY } from "../kubernetes/trusted-subject";
 import { IOidcProvider } from "../oidc/oidc-provider";
 
 /** The clusters, service accounts and audience one role trusts. */
@@ -31,6 +32,20 @@ export function trustStatements(spec: TrustSpec): DataAwsIamPolicyDocumentStatem
       { test: "StringEquals", variable: `${oidcProvider.issuerHost}:aud`, values: [spec.audience] },
     ],
   }));
+}
+
+/** Every (cluster, service account) the statements admit, for users and tests to read. */
+export function trustedSubjectsOf(spec: TrustSpec): TrustedSubject[] {
+  return spec.clusters.flatMap(({ oidcProvider, serviceAccounts }) =>
+    serviceAccounts.map((sa) => ({
+      via: WEB_IDENTITY,
+      namespace: sa.namespace,
+      serviceAccountName: sa.name,
+      issuerHost: oidcProvider.issuerHost,
+      subject: subjectOf(sa),
+      audience: spec.audience,
+    })),
+  );
 }
 
 /** IAM's default quota for a trust policy, counted without whitespace. */

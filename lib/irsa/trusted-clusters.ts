@@ -69,8 +69,13 @@ function checkProvider(validator: Validator, cluster: TrustedCluster, audience: 
     validator.check(`${at}.issuerHost`, provider.issuerHost, issuerHost);
     checkedProviders.add(provider);
   }
-  const clientIds = provider.clientIds;
-  if (clientIds !== undefined && !Token.isUnresolved(clientIds) && !Token.isUnresolved(audience) && !clientIds.includes(audience)) {
+  const clientIds: unknown = provider.clientIds;
+  if (clientIds === undefined || Token.isUnresolved(clientIds)) return;
+  if (!Array.isArray(clientIds) || clientIds.some((c) => typeof c !== "string")) {
+    // A string would be searched for the audience as a substring.
+    validator.reject(`${at}.clientIds`, clientIds, "must be a list of strings (the provider's client IDs) or left out");
+  }
+  if (!Token.isUnresolved(audience) && !clientIds.includes(audience)) {
     validator.reject("audience", audience, `is not a client ID of ${at} (${clientIds.join(", ")}); add it to the provider's clientIds`);
   }
 }
@@ -89,6 +94,13 @@ function checkServiceAccounts(validator: Validator, cluster: TrustedCluster, set
     if (sa === null || typeof sa !== "object") validator.reject(at, sa, "must be { namespace, name }");
     validator.check(`${at}.namespace`, validator.requireString(`${at}.namespace`, sa.namespace), kubernetesNamespace);
     validator.check(`${at}.name`, validator.requireString(`${at}.name`, sa.name), kubernetesServiceAccountName(settings.allowWildcards));
+    if (settings.allowWildcards && Token.isUnresolved(sa.namespace)) {
+      validator.rejectProperty(
+        `${at}.namespace`,
+        "is a token, and allowWildcards matches sub with StringLike: a namespace known only at apply could be a pattern " +
+          "that trusts many namespaces; give it literally",
+      );
+    }
     if (settings.mode !== ServiceAccountMode.NONE && !Token.isUnresolved(sa.name) && hasWildcard(sa.name)) {
       validator.reject(
         `${at}.name`,

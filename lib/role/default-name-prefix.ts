@@ -1,15 +1,31 @@
-import { Token } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { ServiceAccountRef } from "../kubernetes/service-account";
-import { shortHash } from "./role-policies";
+import { shortHash } from "./stable-key";
+
+/** The longest name prefix IAM accepts with Terraform's 26-character suffix (64 - 26). */
+const MAX_PREFIX = 38;
+
+/** A construct's path below its stack, e.g. `team-a/app`: what its default role name is made from. */
+export function pathInStack(construct: IConstruct): string {
+  const stack = TerraformStack.of(construct);
+  return construct.node.scopes
+    .slice(stack.node.scopes.length)
+    .map((c) => c.node.id)
+    .join("/");
+}
 
 /**
- * The default role name prefix, `<namespace>-<name>-` of the first service account. Derived from the
- * first account only, so that adding accounts never renames (and so replaces) the role. Terraform's
- * 26-character suffix keeps names unique across namespaces and clusters.
+ * The default role name prefix: the construct's path below its stack, e.g. `team-a-app-`. It does
+ * not depend on the service accounts, so reordering or adding accounts never renames (and so
+ * replaces) the role; Terraform's unique suffix keeps roles of the same path in other stacks apart.
+ * Characters IAM does not accept become '-'; a long path is shortened with a hash of the whole.
  */
-export function defaultNamePrefix(construct: IConstruct, sa: ServiceAccountRef): string {
-  if (Token.isUnresolved(sa.namespace) || Token.isUnresolved(sa.name)) return `irsa-${construct.node.addr.slice(0, 12)}-`;
-  const base = `${sa.namespace}-${sa.name}`;
-  return base.length <= 37 ? `${base}-` : `${base.slice(0, 29)}-${shortHash(base).slice(0, 7)}-`;
+export function defaultNamePrefix(path: string): string {
+  const base =
+    path
+      .replace(/[^\w+=,.@-]+/g, "-")
+      .replace(/-{2,}/g, "-")
+      .replace(/^-|-$/g, "") || "role";
+  if (base.length + 1 <= MAX_PREFIX) return `${base}-`;
+  return `${base.slice(0, MAX_PREFIX - 10)}-${shortHash(path).slice(0, 8)}-`;
 }

@@ -2,12 +2,12 @@
 export interface RoleOptions {
   /**
    * Exact name of the role. Exclusive with `roleNamePrefix`.
-   * @default - a name prefix derived from the first service account's namespace and name
+   * @default - a name prefix made from the construct's path below its stack (`team-a/app` gives `team-a-app-`)
    */
   readonly roleName?: string;
   /**
    * Name prefix of the role (at most 38 characters); Terraform appends a unique suffix.
-   * @default - derived from the first service account's namespace and name
+   * @default - made from the construct's path below its stack, so that reordering or adding service accounts never renames the role
    */
   readonly roleNamePrefix?: string;
   /**

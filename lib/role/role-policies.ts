@@ -1,19 +1,23 @@
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { ITerraformDependable, Token } from "cdktf";
+import { Annotations, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { createHash } from "crypto";
 import { inlinePolicyName, policyArn, policyJson } from "../validation/iam-rules";
 import { Validator } from "../validation/validator";
+import { stableKey } from "./stable-key";
+
+/** IAM's managed policies per role: 10 by default, at most 20 with a raised quota. */
+const DEFAULT_MANAGED_POLICY_QUOTA = 10;
+const MAX_MANAGED_POLICIES = 20;
 
 /**
  * The permissions of one role: managed policy attachments and inline policies, each a resource of
  * its own, keyed so that reordering the lists keeps every address.
  */
 export class RolePolicies {
+  /** By key: the ARN's hash, or the hash of the expression a token ARN stands for. */
   private readonly attachments = new Map<string, IamRolePolicyAttachment>();
   private readonly inline = new Map<string, IamRolePolicy>();
-  private tokenPolicyCount = 0;
 
   constructor(
     private readonly scope: Construct,
@@ -26,12 +30,31 @@ export class RolePolicies {
     const path = `managedPolicyArns[${this.attachments.size}]`;
     this.validator.requireString(path, arn);
     this.validator.check(path, arn, policyArn);
-    if (this.attachments.has(arn)) this.validator.reject(path, arn, "is attached twice");
-    // Literal ARNs are keyed by their hash so that reordering the list keeps every address.
-    const id = Token.isUnresolved(arn) ? `managed-policy-ref-${this.tokenPolicyCount++}` : `managed-policy-${shortHash(arn)}`;
-    const attachment = new IamRolePolicyAttachment(this.scope, id, { role: this.roleName, policyArn: arn });
-    this.attachments.set(arn, attachment);
+    // Keyed by the ARN (or the reference a token stands for), never by position, so that reordering
+    // or removing a policy keeps every other address.
+    const key = stableKey(this.scope, arn);
+    if (this.attachments.has(key)) this.validator.reject(path, arn, "is attached twice");
+    this.countManagedPolicy(path, arn);
+    const attachment = new IamRolePolicyAttachment(this.scope, `managed-policy-${key}`, { role: this.roleName, policyArn: arn });
+    this.attachments.set(key, attachment);
     return attachment;
+  }
+
+  private countManagedPolicy(path: string, arn: string): void {
+    const count = this.attachments.size + 1;
+    if (count > MAX_MANAGED_POLICIES) {
+      this.validator.reject(
+        path,
+        arn,
+        `is managed policy number ${count}; IAM allows at most ${MAX_MANAGED_POLICIES} per role (10 by default)`,
+      );
+    }
+    if (count === DEFAULT_MANAGED_POLICY_QUOTA + 1) {
+      Annotations.of(this.scope).addWarning(
+        `${this.validator.owner}: more than ${DEFAULT_MANAGED_POLICY_QUOTA} managed policies; IAM's default quota is ` +
+          `${DEFAULT_MANAGED_POLICY_QUOTA} per role: raise "Managed policies per role" (up to ${MAX_MANAGED_POLICIES}) before you apply`,
+      );
+    }
   }
 
   /** Adds an inline policy (`aws_iam_role_policy`) from a policy document in JSON. */
@@ -50,9 +73,4 @@ export class RolePolicies {
   get dependables(): ITerraformDependable[] {
     return [...this.attachments.values(), ...this.inline.values()];
   }
-}
-
-/** First 8 hex characters of the SHA-256 of a text: a short, stable key. */
-export function shortHash(text: string): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, 8);
 }

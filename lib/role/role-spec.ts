@@ -1,6 +1,7 @@
 import { IamRoleConfig } from "@cdktf/provider-aws/lib/iam-role";
 import { Token } from "cdktf";
 import { iamPath, maxSessionDuration, permissionsBoundaryArn, roleDescription, roleName, roleNamePrefix } from "../validation/iam-rules";
+import { checkPlainMap } from "../validation/plain-map";
 import { checkTags } from "../validation/tags";
 import { Validator } from "../validation/validator";
 import { RoleOptions } from "./role-options";
@@ -24,7 +25,7 @@ export interface RoleSpec {
  * Validates the role options. `defaultNamePrefix` is used when neither a name nor a prefix is
  * given. Policies are only checked for shape here; their rules run where they are attached.
  */
-export function roleSpec(validator: Validator, options: RoleOptions, defaultNamePrefix: () => string): RoleSpec {
+export function roleSpec(validator: Validator, options: RoleOptions, defaultNamePrefix: string): RoleSpec {
   if (options.roleName !== undefined && options.roleNamePrefix !== undefined) {
     validator.reject(
       "roleNamePrefix",
@@ -45,9 +46,10 @@ export function roleSpec(validator: Validator, options: RoleOptions, defaultName
   if (inline === null || typeof inline !== "object" || Array.isArray(inline) || Token.isUnresolved(inline)) {
     validator.reject("inlinePolicies", inline, "must be a map of policy name to policy JSON");
   }
+  checkPlainMap(validator, "inlinePolicies", inline);
   return {
     name: options.roleName,
-    namePrefix: options.roleName === undefined ? (options.roleNamePrefix ?? defaultNamePrefix()) : undefined,
+    namePrefix: options.roleName === undefined ? (options.roleNamePrefix ?? defaultNamePrefix) : undefined,
     path: options.path,
     description: options.description,
     maxSessionDuration: options.maxSessionDuration,

@@ -7,3 +7,5 @@ export { inlinePolicyName, policyArn, policyJson, roleName } from "./iam-rules";
 export { kubernetesNamespace, kubernetesServiceAccountName } from "./kubernetes-rules";
 export { oidcProviderArn, thumbprint } from "./oidc-rules";
 export { parseServiceAccountMode } from "../kubernetes/service-account-mode";
+export { checkPlainMap } from "./plain-map";
+export { issuerHostFromArn } from "../oidc/issuer-host";

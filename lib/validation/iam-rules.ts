@@ -52,6 +52,30 @@ export const policyJson: Rule<string> = (json) => {
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     return "is not a JSON object (an IAM policy document is an object with Version and Statement)";
   }
-  if (!("Statement" in parsed)) return "has no Statement (not an IAM policy document)";
+  const doc = parsed as { [key: string]: unknown };
+  if (doc.Version === undefined) {
+    return 'has no Version; without "2012-10-17" IAM reads it as the 2008 language, where policy variables are plain text';
+  }
+  if (doc.Version !== "2012-10-17" && doc.Version !== "2008-10-17")
+    return `has Version ${JSON.stringify(doc.Version)}; IAM knows "2012-10-17" (and the old "2008-10-17")`;
+  if (!("Statement" in doc)) return "has no Statement (not an IAM policy document)";
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+  if (statements.length === 0) return "has an empty Statement list; IAM rejects a policy that grants nothing";
+  for (const [i, s] of statements.entries()) {
+    const reason = statementReason(s);
+    if (reason !== undefined) return `has Statement[${i}] ${reason}`;
+  }
   return undefined;
 };
+
+/** Why one statement of a permissions policy is not valid, or undefined. */
+function statementReason(s: unknown): string | undefined {
+  if (s === null || typeof s !== "object" || Array.isArray(s)) return "that is not an object";
+  const st = s as { [key: string]: unknown };
+  if (st.Effect !== "Allow" && st.Effect !== "Deny")
+    return `with Effect ${JSON.stringify(st.Effect)}; IAM accepts exactly "Allow" or "Deny"`;
+  if (st.Action === undefined && st.NotAction === undefined) return "without Action or NotAction";
+  if (st.Resource === undefined && st.NotResource === undefined) return "without Resource or NotResource";
+  if (st.Principal !== undefined || st.NotPrincipal !== undefined) return "with a Principal, which a role's own policy cannot name";
+  return undefined;
+}

@@ -1,5 +1,6 @@
 /** IAM tags (roles and OIDC providers share the rules): at most 50, key and value rules, case-insensitive keys. */
 import { Token } from "cdktf";
+import { checkPlainMap } from "./plain-map";
 import { Rule } from "./rule";
 import { Validator } from "./validator";
 
@@ -22,6 +23,7 @@ export const tagValue: Rule<string> = (value) => {
 export function checkTags(validator: Validator, path: string, tags: { [key: string]: string } | undefined): void {
   if (tags === undefined || Token.isUnresolved(tags)) return;
   if (tags === null || typeof tags !== "object" || Array.isArray(tags)) validator.reject(path, tags, "must be a map of strings");
+  checkPlainMap(validator, path, tags);
   const keys = Object.keys(tags);
   if (keys.length > 50) validator.rejectProperty(path, `has ${keys.length} tags; IAM allows at most 50`);
   const seen = new Map<string, string>();
