@@ -14,6 +14,11 @@ export { IrsaRoleProps, DEFAULT_FIELD_MANAGER } from "./irsa/irsa-role-props";
 export { ClusterTrust } from "./irsa/cluster-trust";
 export { RoleOptions } from "./role/role-options";
 
+// EKS Pod Identity
+export { PodIdentityRole } from "./pod-identity/pod-identity-role";
+export { PodIdentityRoleProps, PodIdentityClusterTrust } from "./pod-identity/pod-identity-role-props";
+export { POD_IDENTITY_SERVICE } from "./pod-identity/pod-identity-trust";
+
 // Kubernetes
 export { ServiceAccountRef, ServiceAccountMode } from "./kubernetes/service-account";
 export { TrustedSubject } from "./kubernetes/trusted-subject";

@@ -1,7 +1,7 @@
 /** What the trust rules share: which statements are web-identity trusts, and how to read their claims. */
 import { Issuer, isEksIssuerHost, issuerOf } from "./issuers";
 import { isExpression } from "./model/terraform-expression";
-import { federatedOf, TrustCondition, TrustPolicy, TrustStatement, ValueSyntax } from "./model/trust-statement";
+import { federatedOf, principalsOfType, TrustCondition, TrustPolicy, TrustStatement, ValueSyntax } from "./model/trust-statement";
 
 /** IAM's `*` and `?` glob, case-insensitive (for actions). */
 export function globMatches(pattern: string, text: string): boolean {
@@ -156,4 +156,13 @@ export function missingClaimMessages(
         ]
       : [`${w.label} has no :${claim} condition: ${consequence(claim)}`];
   });
+}
+
+/** The Allow statements of the EKS Pod Identity service principal, with their position. */
+export function podIdentityStatements(policy: TrustPolicy): { statement: TrustStatement; index: number; label: string }[] {
+  return statementsOf(policy).flatMap((statement, index) =>
+    statement.effect === "Allow" && principalsOfType(statement, "Service").some((id) => id.toLowerCase() === "pods.eks.amazonaws.com")
+      ? [{ statement, index, label: `statement ${index} (Service pods.eks.amazonaws.com)` }]
+      : [],
+  );
 }

@@ -15,4 +15,10 @@ export interface ClusterTrust {
    * @default - none; required when serviceAccountMode is "annotate" or "create"
    */
   readonly kubernetesProvider?: TerraformProvider;
+  /**
+   * Migration to EKS Pod Identity: that cluster's name. Its service accounts are then trusted
+   * through Pod Identity too, and get associations (see the role's `podIdentityClusterName`).
+   * @default - IRSA only
+   */
+  readonly podIdentityClusterName?: string;
 }

@@ -63,4 +63,19 @@ export interface IrsaRoleProps extends RoleOptions {
    * @default - not set (the webhook's default, 86400)
    */
   readonly tokenExpiration?: number;
+  /**
+   * Migration to EKS Pod Identity, step 1: the name of the first cluster's EKS cluster. The role
+   * then also trusts `pods.eks.amazonaws.com` for these service accounts (narrowed by session tags)
+   * and gets one `aws_eks_pod_identity_association` per account. Pods keep using IRSA while the
+   * `eks.amazonaws.com/role-arn` annotation is there (step 2: `serviceAccountMode: "none"` and a
+   * restart; step 3: `webIdentityTrust: false`). The role's address and name never change.
+   * @default - IRSA only
+   */
+  readonly podIdentityClusterName?: string;
+  /**
+   * Keep the web-identity (IRSA) statements in the trust. `false` is the last migration step:
+   * Pod Identity only. Needs `podIdentityClusterName` on every cluster and `serviceAccountMode: "none"`.
+   * @default true
+   */
+  readonly webIdentityTrust?: boolean;
 }

@@ -14,7 +14,11 @@ import { fieldManager, tokenExpiration } from "../validation/kubernetes-rules";
 import { clientId } from "../validation/oidc-rules";
 import { Validator } from "../validation/validator";
 import { DEFAULT_FIELD_MANAGER, IrsaRoleProps } from "./irsa-role-props";
-import { TrustSpec } from "./trust-policy";
+import { trustedSubjectsOf, TrustSpec, trustStatements } from "./trust-policy";
+import { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { TrustedSubject } from "../kubernetes/trusted-subject";
+import { podIdentitySubjectsOf, podIdentityTrustStatements } from "../pod-identity/pod-identity-trust";
+import { migrationSpec, MigrationSpec } from "./pod-identity-migration";
 import { trustedClusters } from "./trusted-clusters";
 
 /** {@link IrsaRoleProps}, validated and defaulted: what to build, with no cdktf resources in it. */
@@ -24,6 +28,10 @@ export interface IrsaRoleSpec {
   readonly trust: TrustSpec;
   readonly role: RoleSpec;
   readonly binding: ServiceAccountBindingSpec;
+  readonly migration: MigrationSpec;
+  /** The trust policy's statements: web identity (unless migrated away) and Pod Identity (while migrating). */
+  readonly trustStatements: DataAwsIamPolicyDocumentStatement[];
+  readonly trustedSubjects: TrustedSubject[];
   /** The annotations every service account gets besides the role ARN. */
   readonly extraAnnotations: { readonly [key: string]: string };
 }
@@ -48,8 +56,10 @@ export function irsaRoleSpec(props: IrsaRoleProps, { id, pathInStack, stableKey 
   const audience = validator.requireString("audience", props.audience ?? DEFAULT_AUDIENCE);
   validator.check("audience", audience, clientId);
   const clusters = trustedClusters(validator, props, { allowWildcards, mode, audience });
+  const migration = migrationSpec(validator, props, clusters, { mode, allowWildcards, stableKey });
 
   const role = roleSpec(validator, props, defaultNamePrefix(pathInStack));
+  const trust: TrustSpec = { clusters, audience, allowWildcards };
   validator.checkBoolean("annotationForce", props.annotationForce);
   validator.checkString("fieldManager", props.fieldManager, fieldManager);
   validator.checkBoolean("stsRegionalEndpoints", props.stsRegionalEndpoints);
@@ -57,7 +67,7 @@ export function irsaRoleSpec(props: IrsaRoleProps, { id, pathInStack, stableKey 
 
   return {
     owner,
-    trust: { clusters, audience, allowWildcards },
+    trust,
     role,
     binding: {
       mode,
@@ -66,7 +76,11 @@ export function irsaRoleSpec(props: IrsaRoleProps, { id, pathInStack, stableKey 
       clusters: clusters.map((c, index) => ({ ...c, idPrefix: index === 0 ? "" : `cluster-${stableKey(c.oidcProvider.arn)}-` })),
       force: props.annotationForce ?? false,
       fieldManager: props.fieldManager ?? DEFAULT_FIELD_MANAGER,
+      stableKey,
     },
+    migration,
+    trustStatements: [...(migration.webIdentityTrust ? trustStatements(trust) : []), ...podIdentityTrustStatements(migration.podIdentity)],
+    trustedSubjects: [...(migration.webIdentityTrust ? trustedSubjectsOf(trust) : []), ...podIdentitySubjectsOf(migration.podIdentity)],
     extraAnnotations: {
       ...(audience !== DEFAULT_AUDIENCE ? { [AUDIENCE_ANNOTATION]: audience } : {}),
       ...(props.stsRegionalEndpoints !== undefined ? { [STS_REGIONAL_ENDPOINTS_ANNOTATION]: String(props.stsRegionalEndpoints) } : {}),

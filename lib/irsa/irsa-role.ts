@@ -1,4 +1,5 @@
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
@@ -14,7 +15,8 @@ import { iamRoleConfig } from "../role/role-spec";
 import { Validator } from "../validation/validator";
 import { IrsaRoleProps } from "./irsa-role-props";
 import { irsaRoleSpec, roleAnnotations } from "./irsa-role-spec";
-import { trustedSubjectsOf, trustStatements, warnIfTrustPolicyTooLarge } from "./trust-policy";
+import { warnIfTrustPolicyTooLarge } from "../role/trust-policy-size";
+import { associate } from "../pod-identity/pod-identity-associations";
 import { TrustedSubject } from "../kubernetes/trusted-subject";
 
 /**
@@ -35,8 +37,10 @@ export class IrsaRole extends Construct {
   public readonly annotations: KubernetesAnnotations[];
   /** The ServiceAccounts this role created (`kubernetes_service_account_v1`, "create" mode only), one per service account. */
   public readonly createdServiceAccounts: ServiceAccountV1[];
-  /** Every service account the trust policy admits, with its issuer host, subject and audience. */
+  /** Every service account the trust policy admits: issuer host, subject and audience, or Pod Identity cluster. */
   public readonly trustedSubjects: TrustedSubject[];
+  /** The `aws_eks_pod_identity_association` resources while migrating to EKS Pod Identity (`podIdentityClusterName`). */
+  public readonly podIdentityAssociations: EksPodIdentityAssociation[];
 
   private readonly policies: RolePolicies;
 
@@ -44,8 +48,8 @@ export class IrsaRole extends Construct {
     super(scope, id);
     const spec = irsaRoleSpec(props, { id, pathInStack: pathInStack(this), stableKey: (value) => stableKey(this, value) });
 
-    this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: trustStatements(spec.trust) });
-    warnIfTrustPolicyTooLarge(this, spec.owner, spec.trust);
+    this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: spec.trustStatements });
+    warnIfTrustPolicyTooLarge(this, spec.owner, spec.trustStatements);
     this.role = new IamRole(this, "role", iamRoleConfig(spec.role, this.trustPolicy.json));
     // Each attribute read mints a token (and cdktf captures a stack trace for it): read them once.
     this.roleArn = this.role.arn;
@@ -58,7 +62,8 @@ export class IrsaRole extends Construct {
     const bound = bindServiceAccounts(this, spec.binding, roleAnnotations(spec, this.roleArn));
     this.annotations = bound.annotations;
     this.createdServiceAccounts = bound.created;
-    this.trustedSubjects = trustedSubjectsOf(spec.trust);
+    this.podIdentityAssociations = associate(this, this.roleArn, spec.migration.associations);
+    this.trustedSubjects = spec.trustedSubjects;
   }
 
   /**
@@ -66,7 +71,7 @@ export class IrsaRole extends Construct {
    * annotated or created service accounts (pods read the annotation only when they start).
    */
   public get dependables(): ITerraformDependable[] {
-    return [this.role, ...this.policies.dependables, ...this.annotations, ...this.createdServiceAccounts];
+    return [this.role, ...this.policies.dependables, ...this.annotations, ...this.createdServiceAccounts, ...this.podIdentityAssociations];
   }
 
   /** Attaches a managed policy (`aws_iam_role_policy_attachment`). */

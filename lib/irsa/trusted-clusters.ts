@@ -15,6 +15,8 @@ export interface TrustedCluster {
   readonly kubernetesProvider?: TerraformProvider;
   /** Where the cluster sits in the props, for messages: "" or "additionalClusters[0]." */
   readonly path: string;
+  /** Migration to EKS Pod Identity: the cluster's EKS name. */
+  readonly podIdentityClusterName?: string;
 }
 
 interface TrustSettings {
@@ -30,7 +32,13 @@ const checkedProviders = new WeakSet<object>();
 export function trustedClusters(validator: Validator, props: IrsaRoleProps, settings: TrustSettings): TrustedCluster[] {
   const extra = validator.optionalList("additionalClusters", props.additionalClusters) ?? [];
   const clusters: TrustedCluster[] = [
-    { oidcProvider: props.oidcProvider, serviceAccounts: props.serviceAccounts, kubernetesProvider: props.kubernetesProvider, path: "" },
+    {
+      oidcProvider: props.oidcProvider,
+      serviceAccounts: props.serviceAccounts,
+      kubernetesProvider: props.kubernetesProvider,
+      podIdentityClusterName: props.podIdentityClusterName,
+      path: "",
+    },
     ...extra.map((c, i) => {
       if (c === null || typeof c !== "object") {
         validator.reject(`additionalClusters[${i}]`, c, "must be { oidcProvider, serviceAccounts, kubernetesProvider }");

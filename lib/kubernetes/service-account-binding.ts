@@ -20,6 +20,8 @@ export interface ServiceAccountBindingSpec {
   readonly force: boolean;
   /** Server-side apply field manager ("annotate" mode). */
   readonly fieldManager: string;
+  /** A short stable key for a value holding tokens (see role/stable-key.ts). */
+  readonly stableKey: (text: string) => string;
 }
 
 /** The Kubernetes objects a binding wrote. */
@@ -39,15 +41,17 @@ export function bindServiceAccounts(
   const bound: BoundServiceAccounts = { annotations: [], created: [] };
   if (spec.mode === ServiceAccountMode.NONE) return bound;
   for (const cluster of spec.clusters) {
-    cluster.serviceAccounts.forEach((sa, index) => {
+    cluster.serviceAccounts.forEach((sa) => {
       const provider = cluster.kubernetesProvider;
       // namespace is always explicit: the provider would default it to "default".
       const metadata = { name: sa.name, namespace: sa.namespace };
       if (spec.mode === ServiceAccountMode.CREATE) {
-        const id = `${cluster.idPrefix}service-account-${objectKey(sa, index)}`;
-        bound.created.push(new ServiceAccountV1(scope, id, { provider, metadata: { ...metadata, annotations } }));
+        const id = `${cluster.idPrefix}service-account-${objectKey(sa, spec.stableKey)}`;
+        // Pod Identity needs no annotation: leave the map out rather than write an empty one.
+        const withAnnotations = Object.keys(annotations).length > 0 ? { ...metadata, annotations } : metadata;
+        bound.created.push(new ServiceAccountV1(scope, id, { provider, metadata: withAnnotations }));
       } else {
-        const id = `${cluster.idPrefix}annotations-${objectKey(sa, index)}`;
+        const id = `${cluster.idPrefix}annotations-${objectKey(sa, spec.stableKey)}`;
         bound.annotations.push(
           new KubernetesAnnotations(scope, id, {
             provider,
@@ -66,7 +70,8 @@ export function bindServiceAccounts(
 }
 
 /** Keyed by namespace and name (not position), so that reordering the list keeps every address. */
-function objectKey(sa: ServiceAccountRef, index: number): string {
+function objectKey(sa: ServiceAccountRef, stableKey: (text: string) => string): string {
   // A namespace has no '.', so "<namespace>.<name>" is unambiguous.
-  return Token.isUnresolved(sa.namespace) || Token.isUnresolved(sa.name) ? `ref-${index}` : `${sa.namespace}.${sa.name}`;
+  const literal = !Token.isUnresolved(sa.namespace) && !Token.isUnresolved(sa.name);
+  return literal ? `${sa.namespace}.${sa.name}` : stableKey(`${sa.namespace}/${sa.name}`);
 }

@@ -1,5 +1,8 @@
 /** Every trust rule, in the order findings are reported. */
 import { TrustRule } from "../trust-rule";
+import { podIdentityMixedWithUnsafeWebIdentity } from "./pod-identity/mixed-with-unsafe-web-identity";
+import { podIdentityOpenToAccount } from "./pod-identity/open-to-account";
+import { podIdentityWithoutTagSession } from "./pod-identity/without-tag-session";
 import { expressionNamespacePattern } from "./web-identity/expression-namespace-pattern";
 import { failOpenOperator } from "./web-identity/fail-open-operator";
 import { foreignConditionKey } from "./web-identity/foreign-condition-key";
@@ -34,4 +37,7 @@ export const TRUST_RULES: readonly TrustRule[] = [
   malformedPolicy,
   wildcardSubject,
   expressionNamespacePattern,
+  podIdentityWithoutTagSession,
+  podIdentityOpenToAccount,
+  podIdentityMixedWithUnsafeWebIdentity,
 ];

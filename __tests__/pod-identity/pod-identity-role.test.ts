@@ -1,0 +1,192 @@
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { Aspects, Testing } from "cdktf";
+import { IrsaTrustChecks, PodIdentityRole, PodIdentityRoleProps } from "../../lib";
+import { errorsOf, warningsOf } from "../support/annotations";
+import { addresses, newStack, only, ref, resources, synth } from "../support/synth";
+import { podIdentityRequest, trustEvaluator } from "../support/trust-document";
+
+function podStack(props: Partial<PodIdentityRoleProps> = {}) {
+  const stack = newStack();
+  const role = new PodIdentityRole(stack, "app", {
+    clusterName: "prod",
+    serviceAccounts: [{ namespace: "payments", name: "api" }],
+    ...props,
+  });
+  return { stack, role };
+}
+
+const evaluatorOf = (json: ReturnType<typeof synth>["json"]) => trustEvaluator(json, only(resources(json, "aws_iam_role"))[0]);
+
+describe("PodIdentityRole: trust", () => {
+  test("pods.eks.amazonaws.com with AssumeRole and TagSession, narrowed to the cluster, namespace and service account", () => {
+    const { stack } = podStack();
+    const { text, json } = synth(stack);
+    expect(text).toMatchSnapshot();
+    const trust = evaluatorOf(json);
+    for (const action of ["sts:AssumeRole", "sts:TagSession"]) {
+      expect(trust.isAllowed(podIdentityRequest("prod", "payments", "api", action))).toBe(true);
+      expect(trust.isAllowed(podIdentityRequest("prod", "payments", "worker", action))).toBe(false);
+      expect(trust.isAllowed(podIdentityRequest("prod", "billing", "api", action))).toBe(false);
+      expect(trust.isAllowed(podIdentityRequest("staging", "payments", "api", action))).toBe(false);
+      expect(trust.isAllowed(podIdentityRequest("prod", "payments", "api", action, false))).toBe(false);
+    }
+    const other = { ...podIdentityRequest("prod", "payments", "api"), principal: { type: "Service", id: "ec2.amazonaws.com" } };
+    expect(trust.isAllowed(other)).toBe(false);
+  });
+
+  test("several clusters and namespaces: exactly the listed pairs, no cross pairs", () => {
+    const k8s = { kubernetesProvider: undefined };
+    const { stack, role } = podStack({
+      serviceAccounts: [
+        { namespace: "payments", name: "api" },
+        { namespace: "billing", name: "worker" },
+        { namespace: "payments", name: "refunds" },
+      ],
+      additionalClusters: [{ clusterName: "dr", serviceAccounts: [{ namespace: "payments", name: "api" }], ...k8s }],
+    });
+    const trust = evaluatorOf(synth(stack).json);
+    const allowed = (c: string, ns: string, sa: string) => trust.isAllowed(podIdentityRequest(c, ns, sa));
+    expect([allowed("prod", "payments", "api"), allowed("prod", "billing", "worker"), allowed("prod", "payments", "refunds")]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(allowed("dr", "payments", "api")).toBe(true);
+    expect(allowed("prod", "billing", "api")).toBe(false);
+    expect(allowed("prod", "payments", "worker")).toBe(false);
+    expect(allowed("dr", "billing", "worker")).toBe(false);
+    expect(allowed("dr", "payments", "refunds")).toBe(false);
+    expect(role.trustedSubjects.map((s) => `${s.clusterName}/${s.namespace}/${s.serviceAccountName}`)).toEqual([
+      "prod/payments/api",
+      "prod/billing/worker",
+      "prod/payments/refunds",
+      "dr/payments/api",
+    ]);
+    expect(role.trustedSubjects.every((s) => s.via === "pod-identity" && s.service === "pods.eks.amazonaws.com")).toBe(true);
+  });
+
+  test("disableSessionTags: the documented trust without conditions (tag conditions would never hold), and a warning", () => {
+    const { stack } = podStack({ disableSessionTags: true });
+    Aspects.of(stack).add(new IrsaTrustChecks());
+    const { json } = synth(stack);
+    const trust = evaluatorOf(json);
+    expect(trust.isAllowed(podIdentityRequest("prod", "payments", "api", "sts:AssumeRole", false))).toBe(true);
+    expect(only(resources(json, "aws_eks_pod_identity_association"))[1].disable_session_tags).toBe(true);
+    expect(errorsOf(stack)).toEqual([]);
+    expect(warningsOf(stack)).toEqual([expect.stringMatching(/IRSA021 \(pod-identity-open-to-account\)/)]);
+  });
+
+  test("the checks pass our narrow trust without a finding", () => {
+    const { stack } = podStack();
+    Aspects.of(stack).add(new IrsaTrustChecks());
+    Testing.synth(stack);
+    expect([...errorsOf(stack), ...warningsOf(stack)]).toEqual([]);
+  });
+});
+
+describe("PodIdentityRole: associations and Kubernetes", () => {
+  test("one association per (cluster, service account), pointing at the role; stable addresses", () => {
+    const build = (accounts: { namespace: string; name: string }[]) => {
+      const { stack } = podStack({
+        serviceAccounts: accounts,
+        additionalClusters: [{ clusterName: "dr", serviceAccounts: [{ namespace: "payments", name: "api" }] }],
+      });
+      return synth(stack).json;
+    };
+    const a = { namespace: "payments", name: "api" };
+    const b = { namespace: "billing", name: "worker" };
+    const json = build([a, b]);
+    const [roleId] = only(resources(json, "aws_iam_role"));
+    const associations = Object.values(resources(json, "aws_eks_pod_identity_association"));
+    expect(associations.map((x) => `${x.cluster_name}/${x.namespace}/${x.service_account}`).sort()).toEqual([
+      "dr/payments/api",
+      "prod/billing/worker",
+      "prod/payments/api",
+    ]);
+    expect(associations.every((x) => x.role_arn === ref("aws_iam_role", roleId, "arn") && x.target_role_arn === undefined)).toBe(true);
+    expect(addresses(json).filter((x) => x.startsWith("aws_eks_pod_identity_association"))).toEqual([
+      "aws_eks_pod_identity_association.app_association-dr-paymentsapi_078410E9",
+      "aws_eks_pod_identity_association.app_association-prod-billingworker_F1020A46",
+      "aws_eks_pod_identity_association.app_association-prod-paymentsapi_323FAEA9",
+    ]);
+    expect(Object.keys(resources(build([b, a]), "aws_eks_pod_identity_association"))).toEqual(
+      Object.keys(resources(json, "aws_eks_pod_identity_association")),
+    );
+  });
+
+  test("targetRoleArn: on every association, and the role may assume the target", () => {
+    const target = "arn:aws:iam::444455556666:role/data-reader";
+    const { stack } = podStack({ targetRoleArn: target });
+    const json = synth(stack).json;
+    expect(only(resources(json, "aws_eks_pod_identity_association"))[1].target_role_arn).toBe(target);
+    const [, inline] = only(resources(json, "aws_iam_role_policy"));
+    expect(JSON.parse(inline.policy).Statement).toEqual([
+      { Effect: "Allow", Action: ["sts:AssumeRole", "sts:TagSession"], Resource: target },
+    ]);
+  });
+
+  test('"create" mode creates the service accounts without annotations; "none" is the default', () => {
+    const { stack, role } = podStack({ serviceAccountMode: "create" });
+    const [, sa] = only(resources(synth(stack).json, "kubernetes_service_account_v1"));
+    expect(sa.metadata).toEqual({ name: "api", namespace: "payments" });
+    expect(role.createdServiceAccounts).toHaveLength(1);
+    expect(resources(synth(podStack().stack).json, "kubernetes_service_account_v1")).toEqual({});
+  });
+
+  test("role options reach aws_iam_role; dependables hold role, policies and associations", () => {
+    const { stack, role } = podStack({
+      roleName: "payments-api",
+      path: "/pods/",
+      managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"],
+    });
+    const json = synth(stack).json;
+    expect(only(resources(json, "aws_iam_role"))[1]).toMatchObject({ name: "payments-api", path: "/pods/" });
+    expect(role.dependables).toHaveLength(3);
+    const defaulted = synth(podStack().stack).json;
+    expect(only(resources(defaulted, "aws_iam_role"))[1].name_prefix).toBe("app-");
+  });
+});
+
+describe("PodIdentityRole: bad input", () => {
+  const build = (props: Partial<PodIdentityRoleProps>) => () => podStack(props);
+  test.each<[string, Partial<PodIdentityRoleProps>, RegExp]>([
+    ["cluster name with a dot", { clusterName: "prod.eu" }, /clusterName "prod\.eu" is not an EKS cluster name/],
+    ["cluster name of 101 characters", { clusterName: `c${"x".repeat(100)}` }, /is not an EKS cluster name \(1 to 100/],
+    ["empty cluster name", { clusterName: "" }, /clusterName "" is not an EKS cluster name/],
+    ["target role that is a policy", { targetRoleArn: "arn:aws:iam::444455556666:policy/x" }, /targetRoleArn .* is not an IAM role ARN/],
+    ["annotate mode", { serviceAccountMode: "annotate" }, /serviceAccountMode "annotate" is not one of "none", "create"/],
+    [
+      "a wildcard service account",
+      { serviceAccounts: [{ namespace: "ci", name: "runner-*" }] },
+      /an association names one exact service account/,
+    ],
+    ["no service accounts", { serviceAccounts: [] }, /serviceAccounts \[\] must list at least one/],
+    [
+      "the same cluster twice",
+      { additionalClusters: [{ clusterName: "prod", serviceAccounts: [{ namespace: "a", name: "b" }] }] },
+      /is the same cluster as clusterName/,
+    ],
+    [
+      "an additional cluster to create in without a provider",
+      { serviceAccountMode: "create", additionalClusters: [{ clusterName: "dr", serviceAccounts: [{ namespace: "a", name: "b" }] }] },
+      /additionalClusters\[0\]\.kubernetesProvider is required when serviceAccountMode is "create"/,
+    ],
+    ["disableSessionTags not boolean", { disableSessionTags: "yes" as never }, /disableSessionTags "yes" must be true or false/],
+  ])("%s", (_what, props, message) => {
+    expect(build(props)).toThrow(message);
+    expect(build(props)).toThrow(/^PodIdentityRole "app": /);
+  });
+
+  test("an additional cluster in create mode with its own provider is fine", () => {
+    const stack = newStack();
+    const dr = new KubernetesProvider(stack, "dr", { alias: "dr" });
+    new PodIdentityRole(stack, "app", {
+      clusterName: "prod",
+      serviceAccounts: [{ namespace: "a", name: "b" }],
+      serviceAccountMode: "create",
+      additionalClusters: [{ clusterName: "dr", serviceAccounts: [{ namespace: "a", name: "b" }], kubernetesProvider: dr }],
+    });
+    const created = Object.values(resources(synth(stack).json, "kubernetes_service_account_v1"));
+    expect(created.map((sa) => sa.provider ?? "default").sort()).toEqual(["default", "kubernetes.dr"]);
+  });
+});

@@ -1,0 +1,42 @@
+/** `aws_eks_pod_identity_association`: one per (cluster, service account), keyed by cluster and account, never by position. */
+import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import { ServiceAccountRef } from "../kubernetes/service-account";
+
+export interface AssociationSpec {
+  readonly clusters: ReadonlyArray<{ readonly clusterName: string; readonly serviceAccounts: readonly ServiceAccountRef[] }>;
+  readonly targetRoleArn?: string;
+  readonly disableSessionTags?: boolean;
+  readonly tags?: { [key: string]: string };
+  /** Construct id prefix: "association" (PodIdentityRole) or "pod-identity" (a migrating IrsaRole). */
+  readonly idPrefix: string;
+  /** A short stable key for a value holding tokens (see role/stable-key.ts). */
+  readonly stableKey: (text: string) => string;
+}
+
+/** Creates the associations of a role, keyed by cluster and service account. */
+export function associate(scope: Construct, roleArn: string, spec: AssociationSpec): EksPodIdentityAssociation[] {
+  const clusterKey = (name: string) => (Token.isUnresolved(name) ? spec.stableKey(name) : name);
+  return spec.clusters.flatMap(({ clusterName, serviceAccounts }) =>
+    serviceAccounts.map(
+      (sa) =>
+        new EksPodIdentityAssociation(scope, `${spec.idPrefix}-${clusterKey(clusterName)}-${accountKey(sa, spec.stableKey)}`, {
+          clusterName,
+          namespace: sa.namespace,
+          serviceAccount: sa.name,
+          roleArn,
+          targetRoleArn: spec.targetRoleArn,
+          disableSessionTags: spec.disableSessionTags,
+          tags: spec.tags,
+        }),
+    ),
+  );
+}
+
+/** "<namespace>.<name>" (a namespace has no '.'), or the key of the reference for tokens. */
+export function accountKey(sa: ServiceAccountRef, keyOf: (text: string) => string): string {
+  return Token.isUnresolved(sa.namespace) || Token.isUnresolved(sa.name)
+    ? keyOf(`${sa.namespace}/${sa.name}`)
+    : `${sa.namespace}.${sa.name}`;
+}
