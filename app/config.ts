@@ -20,7 +20,16 @@ export interface AppServiceAccount {
   readonly serviceAccountMode: ServiceAccountMode;
   /** Exact role name; default: a prefix made from the role's id. */
   readonly roleName?: string;
+  /** "irsa" (an IrsaRole, default) or "pod-identity" (a PodIdentityRole, for new workloads). */
+  readonly identity: Identity;
+  /** IRSA accounts, migration step 1: also trust EKS Pod Identity in this cluster and associate. */
+  readonly podIdentity: boolean;
+  /** IRSA accounts, migration step 3 when false: Pod Identity only. */
+  readonly webIdentityTrust: boolean;
 }
+
+export type Identity = "irsa" | "pod-identity";
+const IDENTITIES: Identity[] = ["irsa", "pod-identity"];
 
 /** Where Terraform keeps the state when it is not local. */
 export interface TerraformCloudSettings {
@@ -63,7 +72,18 @@ const TOP_LEVEL = [
   "tags",
   "terraformCloud",
 ];
-const ACCOUNT_KEYS = ["namespace", "name", "id", "managedPolicyArns", "inlinePolicies", "serviceAccountMode", "roleName"];
+const ACCOUNT_KEYS = [
+  "namespace",
+  "name",
+  "id",
+  "identity",
+  "managedPolicyArns",
+  "inlinePolicies",
+  "serviceAccountMode",
+  "roleName",
+  "podIdentity",
+  "webIdentityTrust",
+];
 const CLOUD_KEYS = ["workspace", "hostname", "organization"];
 
 /** Reads the config from the context (and IRSA_CONFIG) and checks it. */
@@ -153,16 +173,52 @@ function validateAccount(validator: check.Validator, at: string, raw: unknown): 
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(id)) validator.reject(`${at}.id`, id, "must be 1 to 64 letters, digits, '.', '_' or '-'");
   const managedPolicyArns = stringList(validator, `${at}.managedPolicyArns`, raw.managedPolicyArns);
   managedPolicyArns?.forEach((arn, i) => validator.check(`${at}.managedPolicyArns[${i}]`, arn, check.policyArn));
+  const identity = optionalString(validator, `${at}.identity`, raw.identity) ?? "irsa";
+  if (!IDENTITIES.includes(identity as Identity))
+    validator.reject(`${at}.identity`, identity, `is not one of ${IDENTITIES.map((i) => `"${i}"`).join(", ")}`);
+  const podIdentityRole = identity === "pod-identity";
   const serviceAccountMode = check.parseServiceAccountMode(
     validator,
     `${at}.serviceAccountMode`,
     raw.serviceAccountMode,
-    ServiceAccountMode.ANNOTATE,
+    podIdentityRole ? ServiceAccountMode.NONE : ServiceAccountMode.ANNOTATE,
+    podIdentityRole ? [ServiceAccountMode.NONE, ServiceAccountMode.CREATE] : undefined,
   );
+  const migration = migrationFields(validator, at, raw, podIdentityRole, serviceAccountMode);
   const roleName = optionalString(validator, `${at}.roleName`, raw.roleName);
   validator.check(`${at}.roleName`, roleName, check.roleName);
   const inline = inlinePolicies(validator, `${at}.inlinePolicies`, raw.inlinePolicies);
-  return { namespace, name, id, managedPolicyArns, inlinePolicies: inline, serviceAccountMode, roleName };
+  return {
+    namespace,
+    name,
+    id,
+    managedPolicyArns,
+    inlinePolicies: inline,
+    serviceAccountMode,
+    roleName,
+    identity: identity as Identity,
+    ...migration,
+  };
+}
+
+/** The three migration steps of an IRSA account: podIdentity, serviceAccountMode "none", webIdentityTrust false. */
+function migrationFields(validator: check.Validator, at: string, raw: RawConfig, podIdentityRole: boolean, mode: ServiceAccountMode) {
+  const podIdentity = optionalBoolean(validator, `${at}.podIdentity`, raw.podIdentity) ?? false;
+  const webIdentityTrust = optionalBoolean(validator, `${at}.webIdentityTrust`, raw.webIdentityTrust) ?? true;
+  if (podIdentityRole && (raw.podIdentity !== undefined || raw.webIdentityTrust !== undefined)) {
+    validator.rejectProperty(at, 'is a "pod-identity" account: podIdentity and webIdentityTrust are migration steps of "irsa" accounts');
+  }
+  if (!webIdentityTrust && !podIdentity) {
+    validator.reject(`${at}.webIdentityTrust`, false, "needs podIdentity: true first (migration step 1): the role would trust nobody");
+  }
+  if (!webIdentityTrust && mode !== ServiceAccountMode.NONE) {
+    validator.reject(
+      `${at}.webIdentityTrust`,
+      false,
+      `needs serviceAccountMode "none" first (migration step 2): pods would still ask for IRSA`,
+    );
+  }
+  return { podIdentity, webIdentityTrust };
 }
 
 /** Inline policies given as documents or as JSON text, normalised to JSON text. */

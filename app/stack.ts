@@ -1,4 +1,4 @@
-/** The app's stack: the cluster looked up by name, its OIDC provider, and one IRSA role per service account. */
+/** The app's stack: the cluster looked up by name, its OIDC provider, and one IRSA (or Pod Identity) role per service account. */
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
@@ -11,6 +11,7 @@ import {
   IOidcProvider,
   IrsaRole,
   IrsaTrustChecks,
+  PodIdentityRole,
   ValidationError,
 } from "../lib";
 import { AppConfig } from "./config";
@@ -41,7 +42,7 @@ export function backendSettings(config: AppConfig, env: { [key: string]: string 
 
 export class IrsaAppStack extends TerraformStack {
   public readonly oidcProvider: IOidcProvider;
-  public readonly roles: IrsaRole[] = [];
+  public readonly roles: (IrsaRole | PodIdentityRole)[] = [];
 
   constructor(scope: Construct, config: AppConfig, env: { [key: string]: string | undefined } = {}) {
     super(scope, config.stackName);
@@ -81,18 +82,25 @@ export class IrsaAppStack extends TerraformStack {
     }
 
     for (const sa of config.serviceAccounts) {
-      const key = sa.id;
-      const role = new IrsaRole(this, key, {
-        oidcProvider: this.oidcProvider,
+      const common = {
         serviceAccounts: [{ namespace: sa.namespace, name: sa.name }],
         roleName: sa.roleName,
         managedPolicyArns: sa.managedPolicyArns,
         inlinePolicies: sa.inlinePolicies,
         serviceAccountMode: sa.serviceAccountMode,
         kubernetesProvider: kubernetes,
-      });
+      };
+      const role =
+        sa.identity === "pod-identity"
+          ? new PodIdentityRole(this, sa.id, { ...common, clusterName: config.clusterName })
+          : new IrsaRole(this, sa.id, {
+              ...common,
+              oidcProvider: this.oidcProvider,
+              podIdentityClusterName: sa.podIdentity ? config.clusterName : undefined,
+              webIdentityTrust: sa.webIdentityTrust,
+            });
       this.roles.push(role);
-      new TerraformOutput(this, `role_arn_${key.replace(/[^A-Za-z0-9_-]/g, "_")}`, {
+      new TerraformOutput(this, `role_arn_${sa.id.replace(/[^A-Za-z0-9_-]/g, "_")}`, {
         value: role.roleArn,
         description: `IAM role of service account ${sa.namespace}/${sa.name}`,
       });

@@ -170,3 +170,43 @@ describe("errors name the source and the field", () => {
     expect(loadFile("[1]").load).toThrow(/config file ".*" must hold a JSON object/);
   });
 });
+
+describe("EKS Pod Identity in the app", () => {
+  test('"identity": "pod-identity" makes a PodIdentityRole: associations, no annotation, no web identity', () => {
+    const json = synthJson(
+      loadFile({ extends: "cdktf.json", serviceAccounts: [{ namespace: "orders", name: "api", identity: "pod-identity" }] }).load(),
+    );
+    const [, association] = only(resources(json, "aws_eks_pod_identity_association"));
+    expect(association).toMatchObject({ cluster_name: "my-cluster", namespace: "orders", service_account: "api" });
+    expect(resources(json, "kubernetes_annotations")).toEqual({});
+    const [, trust] = only(dataSources(json, "aws_iam_policy_document"));
+    expect(trust.statement.map((s: Json) => s.principals[0].type)).toEqual(["Service"]);
+  });
+
+  test("an IRSA account migrates in three config changes; the role's address and name stay", () => {
+    const account = { namespace: "default", name: "s3-echoer" };
+    const steps = [
+      {},
+      { podIdentity: true },
+      { podIdentity: true, serviceAccountMode: "none" },
+      { podIdentity: true, serviceAccountMode: "none", webIdentityTrust: false },
+    ];
+    const jsons = steps.map((step) => synthJson(loadFile({ extends: "cdktf.json", serviceAccounts: [{ ...account, ...step }] }).load()));
+    for (const json of jsons) expect(resources(json, "aws_iam_role")).toEqual(resources(jsons[0], "aws_iam_role"));
+    expect(jsons.map((json) => Object.keys(resources(json, "aws_eks_pod_identity_association")).length)).toEqual([0, 1, 1, 1]);
+    expect(jsons.map((json) => Object.keys(resources(json, "kubernetes_annotations")).length)).toEqual([1, 1, 0, 0]);
+    const principals = (json: Json) =>
+      only(dataSources(json, "aws_iam_policy_document"))[1].statement.map((s: Json) => s.principals[0].type);
+    expect(jsons.map(principals)).toEqual([["Federated"], ["Federated", "Service"], ["Federated", "Service"], ["Service"]]);
+  });
+
+  test.each([
+    [{ identity: "pod" }, /serviceAccounts\[0\]\.identity "pod" is not one of "irsa", "pod-identity"/],
+    [{ identity: "pod-identity", serviceAccountMode: "annotate" }, /serviceAccountMode "annotate" is not one of "none", "create"/],
+    [{ identity: "pod-identity", podIdentity: true }, /is a "pod-identity" account: podIdentity and webIdentityTrust are migration steps/],
+    [{ webIdentityTrust: false, serviceAccountMode: "none" }, /webIdentityTrust false needs podIdentity: true first/],
+    [{ podIdentity: true, webIdentityTrust: false }, /webIdentityTrust false needs serviceAccountMode "none" first/],
+  ])("%j is rejected with the field named", (fields, message) => {
+    expect(loadFile({ extends: "cdktf.json", serviceAccounts: [{ namespace: "a", name: "b", ...fields }] }).load).toThrow(message);
+  });
+});
