@@ -178,7 +178,9 @@ async function main() {
   const slope = (a, b, na, nb) => (row(b).ms - row(a).ms) / (nb - na);
   const budgets = [
     ["1 role ≤ 1.25× floor (wall)", row("1 role").ms / floor.ms, 1.25, "×"],
-    ["1000 roles ≤ 4× floor (wall)", row("1000 roles").ms / floor.ms, 4, "×"],
+    // cdktf alone costs 6-7x the floor for these 4000 blocks (the raw row), so the budget is the
+    // library's overhead over the same resources written by hand.
+    ["1000 roles ≤ 1.10× the hand-written row (wall)", row("1000 roles").ms / row("1000 roles, raw").ms, 1.1, "×"],
     ["1000 roles ≤ 400 MB peak", row("1000 roles").rssMiB, 400, " MiB"],
     [
       "growth 100→1000 no worse than linear (ms/role 100→1000 ÷ ms/role 10→100, ≤ 1.25)",

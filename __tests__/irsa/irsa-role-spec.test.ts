@@ -1,0 +1,58 @@
+/** The spec function on its own: props in, a plain validated and defaulted spec out; no stack, no synth. */
+import { irsaRoleSpec } from "../../lib/irsa/irsa-role-spec";
+import { ServiceAccountMode, ValidationError } from "../../lib";
+
+const PROVIDER = {
+  arn: "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/AAAA",
+  issuerHost: "oidc.eks.us-west-2.amazonaws.com/id/AAAA",
+};
+const placement = { id: "api", pathInStack: "team-a/api", stableKey: (value: string) => `key(${value.length})` };
+
+test("defaults: annotate mode, the default audience and field manager, a name prefix from the path, IRSA only", () => {
+  const spec = irsaRoleSpec({ oidcProvider: PROVIDER, serviceAccounts: [{ namespace: "payments", name: "api" }] }, placement);
+  expect(spec.owner).toBe('IrsaRole "api"');
+  expect(spec.role).toEqual(
+    expect.objectContaining({ name: undefined, namePrefix: "team-a-api-", managedPolicyArns: [], inlinePolicies: [] }),
+  );
+  expect(spec.binding).toEqual(
+    expect.objectContaining({ mode: ServiceAccountMode.ANNOTATE, force: false, fieldManager: "cdktf-eks-irsa" }),
+  );
+  expect(spec.trust.audience).toBe("sts.amazonaws.com");
+  expect(spec.extraAnnotations).toEqual({});
+  expect(spec.migration.webIdentityTrust).toBe(true);
+  expect(spec.trustStatements).toEqual([
+    {
+      effect: "Allow",
+      actions: ["sts:AssumeRoleWithWebIdentity"],
+      principals: [{ type: "Federated", identifiers: [PROVIDER.arn] }],
+      condition: [
+        { test: "StringEquals", variable: `${PROVIDER.issuerHost}:sub`, values: ["system:serviceaccount:payments:api"] },
+        { test: "StringEquals", variable: `${PROVIDER.issuerHost}:aud`, values: ["sts.amazonaws.com"] },
+      ],
+    },
+  ]);
+});
+
+test("the migration's last step: only the Pod Identity statement, and the subjects say so", () => {
+  const spec = irsaRoleSpec(
+    {
+      oidcProvider: PROVIDER,
+      serviceAccounts: [{ namespace: "payments", name: "api" }],
+      podIdentityClusterName: "prod",
+      serviceAccountMode: "none",
+      webIdentityTrust: false,
+    },
+    placement,
+  );
+  expect(spec.trustStatements.map((s) => s.principals)).toEqual([[{ type: "Service", identifiers: ["pods.eks.amazonaws.com"] }]]);
+  expect(spec.trustedSubjects).toEqual([
+    { via: "pod-identity", namespace: "payments", serviceAccountName: "api", service: "pods.eks.amazonaws.com", clusterName: "prod" },
+  ]);
+  expect(spec.migration.associations.clusters).toEqual([
+    { clusterName: "prod", serviceAccounts: [{ namespace: "payments", name: "api" }] },
+  ]);
+});
+
+test("bad props throw a ValidationError before anything is built", () => {
+  expect(() => irsaRoleSpec({ oidcProvider: PROVIDER, serviceAccounts: [] }, placement)).toThrow(ValidationError);
+});
