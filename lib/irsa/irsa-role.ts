@@ -6,6 +6,8 @@ import { Annotations as KubernetesAnnotations } from "@cdktf/provider-kubernetes
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { attachAddonPolicies } from "../addons/attach-addon-policies";
+import { withAddonServiceAccount } from "../addons/default-service-account";
 import { bindServiceAccounts } from "../kubernetes/service-account-binding";
 import { defaultNamePrefix } from "../role/default-name-prefix";
 import { RolePolicies } from "../role/role-policies";
@@ -35,10 +37,11 @@ export class IrsaRole extends Construct {
   public readonly serviceAccounts: ServiceAccountV1[];
 
   private readonly policies: RolePolicies;
+  private readonly addonAttachments: IamRolePolicyAttachment[];
 
   constructor(scope: Construct, id: string, props: IrsaRoleProps) {
     super(scope, id);
-    const spec = irsaRoleSpec(id, props, (first) => defaultNamePrefix(this, first));
+    const spec = irsaRoleSpec(id, withAddonServiceAccount(props), (first) => defaultNamePrefix(this, first));
 
     this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: trustStatements(spec.trust) });
     warnIfTrustPolicyTooLarge(this, spec.owner, spec.trust);
@@ -50,6 +53,7 @@ export class IrsaRole extends Construct {
     this.policies = new RolePolicies(this, new Validator(spec.owner), this.roleName);
     for (const arn of spec.role.managedPolicyArns) this.policies.attachManagedPolicy(arn);
     for (const [name, json] of spec.role.inlinePolicies) this.policies.addInlinePolicy(name, json);
+    this.addonAttachments = attachAddonPolicies(this, this.roleName, props.addonPolicies, new Validator(spec.owner)).attachments;
 
     const bound = bindServiceAccounts(this, spec.binding, roleAnnotations(spec, this.roleArn));
     this.annotations = bound.annotations;
@@ -61,7 +65,7 @@ export class IrsaRole extends Construct {
    * annotated or created service accounts (pods read the annotation only when they start).
    */
   public get dependables(): ITerraformDependable[] {
-    return [this.role, ...this.policies.dependables, ...this.annotations, ...this.serviceAccounts];
+    return [this.role, ...this.policies.dependables, ...this.addonAttachments, ...this.annotations, ...this.serviceAccounts];
   }
 
   /** Attaches a managed policy (`aws_iam_role_policy_attachment`). */

@@ -30,7 +30,12 @@ const checkedProviders = new WeakSet<object>();
 export function trustedClusters(validator: Validator, props: IrsaRoleProps, settings: TrustSettings): TrustedCluster[] {
   const extra = validator.optionalList("additionalClusters", props.additionalClusters) ?? [];
   const clusters: TrustedCluster[] = [
-    { oidcProvider: props.oidcProvider, serviceAccounts: props.serviceAccounts, kubernetesProvider: props.kubernetesProvider, path: "" },
+    {
+      oidcProvider: props.oidcProvider,
+      serviceAccounts: props.serviceAccounts as ServiceAccountRef[],
+      kubernetesProvider: props.kubernetesProvider,
+      path: "",
+    },
     ...extra.map((c, i) => {
       if (c === null || typeof c !== "object") {
         validator.reject(`additionalClusters[${i}]`, c, "must be { oidcProvider, serviceAccounts, kubernetesProvider }");
