@@ -49,6 +49,8 @@ export interface AddonDefinition<P> {
   readonly defaultServiceAccount: ServiceAccountRef;
   readonly sources: readonly AddonSource[];
   readonly inputs: readonly AddonInput[];
+  /** Optional inputs of which at least one is required (checked by `build`), for the docs table. */
+  readonly oneOf?: readonly string[];
   /** Builds the documents from validated props; `reject` reports a problem across properties. */
   readonly build: (props: P, reject: (path: string, reason: string) => never) => AddonParts;
 }

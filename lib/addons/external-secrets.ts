@@ -89,6 +89,7 @@ export const EXTERNAL_SECRETS: AddonDefinition<ExternalSecretsPolicyProps> = {
     { name: "kmsKeyArns", kind: "list", required: false, what: "KMS key ARN", rule: kmsKeyArn },
     { name: "allowCreate", kind: "boolean", required: false, what: "write permissions" },
   ],
+  oneOf: ["secretsManagerArns", "ssmParameterArns"],
   build: (props, reject) => {
     if ((props.secretsManagerArns ?? []).length === 0 && (props.ssmParameterArns ?? []).length === 0) {
       reject("secretsManagerArns", "and ssmParameterArns are both empty: list the secrets or parameters ESO may read (at least one)");
