@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "fs";
 import { internalValidation as check, ServiceAccountMode, ValidationError } from "../lib";
+import { AppAddon, validateAddons } from "./addons-config";
 
 /** One service account of the app and the permissions of its role. */
 export interface AppServiceAccount {
@@ -40,6 +41,8 @@ export interface AppConfig {
   /** Static thumbprints (40 hex characters each). */
   readonly thumbprints?: string[];
   readonly serviceAccounts: AppServiceAccount[];
+  /** Cluster add-ons, one role each (app/addons-config.ts). */
+  readonly addons: AppAddon[];
   /** Default tags of every AWS resource. */
   readonly tags?: { [key: string]: string };
   /** Terraform Cloud workspace; used when TF_CLOUD_ORGANIZATION is set. */
@@ -59,6 +62,7 @@ const TOP_LEVEL = [
   "fetchThumbprint",
   "thumbprints",
   "serviceAccounts",
+  "addons",
   "tags",
   "terraformCloud",
 ];
@@ -117,10 +121,12 @@ export function validateConfig(raw: { [key: string]: unknown }, source: string):
   const tags = stringMap(validator, "tags", raw.tags);
   check.checkTags(validator, "tags", tags);
 
-  if (!Array.isArray(raw.serviceAccounts) || raw.serviceAccounts.length === 0) {
-    validator.reject("serviceAccounts", raw.serviceAccounts, "must list at least one { namespace, name }");
+  const addons = validateAddons(validator, raw.addons);
+  const accounts = raw.serviceAccounts ?? (addons.length > 0 ? [] : undefined);
+  if (!Array.isArray(accounts) || (accounts.length === 0 && addons.length === 0)) {
+    validator.reject("serviceAccounts", raw.serviceAccounts, "must list at least one { namespace, name } (or give addons)");
   }
-  const serviceAccounts = raw.serviceAccounts.map((sa: unknown, i: number) => validateAccount(validator, `serviceAccounts[${i}]`, sa));
+  const serviceAccounts = accounts.map((sa: unknown, i: number) => validateAccount(validator, `serviceAccounts[${i}]`, sa));
   const dup = check.firstDuplicate(serviceAccounts, (sa) => `${sa.namespace}/${sa.name}`);
   if (dup >= 0) validator.reject(`serviceAccounts[${dup}]`, serviceAccounts[dup], "is listed twice");
 
@@ -132,6 +138,7 @@ export function validateConfig(raw: { [key: string]: unknown }, source: string):
     fetchThumbprint,
     thumbprints,
     serviceAccounts,
+    addons,
     tags,
     terraformCloud: validateTerraformCloud(validator, raw.terraformCloud),
   };

@@ -1,10 +1,11 @@
-/** The app's stack: the cluster looked up by name, its OIDC provider, and one IRSA role per service account. */
+/** The app's stack: the cluster looked up by name, its OIDC provider, one IRSA role per service account and per add-on. */
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { EksKubernetesProvider, EksOidcProvider, IOidcProvider, IrsaRole, IrsaTrustChecks } from "../lib";
+import { addAddonRoles } from "./addon-roles";
 import { AppConfig } from "./config";
 
 /** Where the state lives: Terraform Cloud when an organization and a workspace are known. */
@@ -63,6 +64,7 @@ export class IrsaAppStack extends TerraformStack {
         description: `IAM role of service account ${sa.namespace}/${sa.name}`,
       });
     }
+    this.roles.push(...addAddonRoles(this, config.addons, this.oidcProvider, kubernetes));
     new TerraformOutput(this, "oidc_provider_arn", { value: this.oidcProvider.arn });
     Aspects.of(this).add(new IrsaTrustChecks());
   }
