@@ -66,11 +66,10 @@ export function formatSource(source: AddonSource): string {
  */
 export function createAddonPolicy<P>(definition: AddonDefinition<P>, props: unknown, validator: Validator, at = ""): AddonPolicy {
   const required = definition.inputs.filter((i) => i.required).map((i) => i.name);
-  if (props === undefined && required.length > 0)
-    validator.rejectProperty(at === "" ? "props" : at.slice(0, -1), `are required (${required.join(", ")})`);
+  const propsPath = at === "" ? "props" : at.slice(0, -1);
+  if (props === undefined && required.length > 0) validator.rejectProperty(propsPath, `are required (${required.join(", ")})`);
   const raw = props === undefined ? {} : props;
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw))
-    validator.reject(at === "" ? "props" : at.slice(0, -1), raw, "must be an object");
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) validator.reject(propsPath, raw, "must be an object");
   const values = raw as { [key: string]: unknown };
   const known = definition.inputs.map((i) => i.name);
   for (const key of Object.keys(values)) {

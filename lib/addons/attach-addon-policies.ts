@@ -35,8 +35,9 @@ export function attachAddonPolicies(
   if (Token.isUnresolved(list)) validator.rejectProperty(path, "must be a literal list of AddonPolicies values");
   const seen = new Set<string>();
   list.forEach((addon, i) => {
-    if (!AddonPolicy.isAddonPolicy(addon))
+    if (!AddonPolicy.isAddonPolicy(addon)) {
       validator.reject(`${path}[${i}]`, addon, "must be an add-on policy made by AddonPolicies (e.g. AddonPolicies.vpcCni())");
+    }
     if (seen.has(addon.name)) validator.reject(`${path}[${i}]`, addon.name, "is listed twice (one policy per add-on and role)");
     seen.add(addon.name);
   });
