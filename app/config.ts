@@ -3,6 +3,7 @@
  * ValidationError that names the source (cdktf.json or the config file) and the field.
  */
 import { internalValidation as check, ServiceAccountMode } from "../lib";
+import { AppAddon, validateAddons } from "./addons-config";
 import { configSources, isObject, RawConfig } from "./config-sources";
 
 export { CONFIG_FILE_ENV, CONTEXT_KEY } from "./config-sources";
@@ -54,6 +55,8 @@ export interface AppConfig {
   /** Static thumbprints (40 hex characters each). */
   readonly thumbprints?: string[];
   readonly serviceAccounts: AppServiceAccount[];
+  /** Cluster add-ons, one role each (app/addons-config.ts). */
+  readonly addons: AppAddon[];
   /** Default tags of every AWS resource. */
   readonly tags?: { [key: string]: string };
   /** Terraform Cloud workspace; used when TF_CLOUD_ORGANIZATION is set. */
@@ -69,6 +72,7 @@ const TOP_LEVEL = [
   "fetchThumbprint",
   "thumbprints",
   "serviceAccounts",
+  "addons",
   "tags",
   "terraformCloud",
 ];
@@ -130,10 +134,12 @@ export function validateConfig(raw: RawConfig, sourceOf: string | ((field: strin
   check.checkTags(at("tags"), "tags", tags);
 
   const v: check.Validator = at("serviceAccounts");
-  if (!Array.isArray(raw.serviceAccounts) || raw.serviceAccounts.length === 0) {
-    v.reject("serviceAccounts", raw.serviceAccounts, "must list at least one { namespace, name }");
+  const addons = validateAddons(at("addons"), raw.addons);
+  const accounts = raw.serviceAccounts ?? (addons.length > 0 ? [] : undefined);
+  if (!Array.isArray(accounts) || (accounts.length === 0 && addons.length === 0)) {
+    v.reject("serviceAccounts", raw.serviceAccounts, "must list at least one { namespace, name } (or give addons)");
   }
-  const serviceAccounts = raw.serviceAccounts.map((sa: unknown, i: number) => validateAccount(v, `serviceAccounts[${i}]`, sa));
+  const serviceAccounts = accounts.map((sa: unknown, i: number) => validateAccount(v, `serviceAccounts[${i}]`, sa));
   const dup = check.firstDuplicate(serviceAccounts, (sa) => `${sa.namespace}/${sa.name}`);
   if (dup >= 0) v.reject(`serviceAccounts[${dup}]`, serviceAccounts[dup], "is listed twice");
   const sameId = check.firstDuplicate(serviceAccounts, (sa) => sa.id);
@@ -155,6 +161,7 @@ export function validateConfig(raw: RawConfig, sourceOf: string | ((field: strin
     fetchThumbprint,
     thumbprints,
     serviceAccounts,
+    addons,
     tags,
     terraformCloud: validateTerraformCloud(at("terraformCloud"), raw.terraformCloud),
   };

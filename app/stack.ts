@@ -1,4 +1,4 @@
-/** The app's stack: the cluster looked up by name, its OIDC provider, and one IRSA (or Pod Identity) role per service account. */
+/** The app's stack: the cluster by name, its OIDC provider, an IRSA (or Pod Identity) role per service account and per add-on. */
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
@@ -14,6 +14,7 @@ import {
   PodIdentityRole,
   ValidationError,
 } from "../lib";
+import { addAddonRoles } from "./addon-roles";
 import { AppConfig } from "./config";
 
 /**
@@ -105,6 +106,7 @@ export class IrsaAppStack extends TerraformStack {
         description: `IAM role of service account ${sa.namespace}/${sa.name}`,
       });
     }
+    this.roles.push(...addAddonRoles(this, config.addons, this.oidcProvider, kubernetes));
     new TerraformOutput(this, "oidc_provider_arn", { value: this.oidcProvider.arn });
     Aspects.of(this).add(new IrsaTrustChecks());
   }

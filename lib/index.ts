@@ -19,6 +19,24 @@ export { PodIdentityRole } from "./pod-identity/pod-identity-role";
 export { PodIdentityRoleProps, PodIdentityClusterTrust } from "./pod-identity/pod-identity-role-props";
 export { POD_IDENTITY_SERVICE } from "./pod-identity/pod-identity-trust";
 
+// Add-on policies: least-privilege permissions of the controllers every cluster runs
+export { AddonPolicies } from "./addons/addon-policies";
+export { AddonPolicy } from "./addons/addon-policy";
+export { AddonPolicyContext, AwsPartition } from "./addons/partition";
+export { CertManagerPolicyProps } from "./addons/cert-manager";
+export { ClusterAutoscalerPolicyProps } from "./addons/cluster-autoscaler";
+export { EbsCsiDriverPolicyProps } from "./addons/ebs-csi-driver";
+export { ExternalDnsPolicyProps } from "./addons/external-dns";
+export { ExternalSecretsPolicyProps } from "./addons/external-secrets";
+export { FsxLustreCsiPolicyProps } from "./addons/fsx-lustre-csi";
+export { KarpenterControllerPolicyProps } from "./addons/karpenter-controller";
+export { LoadBalancerControllerTargetGroupBindingPolicyProps } from "./addons/load-balancer-controller-target-group-binding";
+export { ManagedPrometheusPolicyProps } from "./addons/managed-prometheus";
+export { MountpointS3CsiPolicyProps } from "./addons/mountpoint-s3-csi";
+export { NodeTerminationHandlerPolicyProps } from "./addons/node-termination-handler";
+export { VeleroPolicyProps } from "./addons/velero";
+export { VpcCniPolicyProps } from "./addons/vpc-cni";
+
 // Kubernetes
 export { ServiceAccountRef, ServiceAccountMode } from "./kubernetes/service-account";
 export { TrustedSubject } from "./kubernetes/trusted-subject";
@@ -42,3 +60,10 @@ export { ValidationError } from "./validation/validation-error";
  * @internal
  */
 export * as internalValidation from "./validation/for-apps";
+
+/**
+ * The add-on catalog, shared with the bundled app (`app/addons-config.ts`) so that its `addons`
+ * config is checked by the same rules as the factories. Not part of the supported API.
+ * @internal
+ */
+export * as internalAddons from "./addons/for-apps";

@@ -40,6 +40,7 @@ const roleProps = [
   "fieldManager",
   "stsRegionalEndpoints",
   "tokenExpiration",
+  "addonPolicies",
 ];
 const providerProps = ["issuerUrl", "clientIds", "thumbprints", "fetchThumbprint", "tags"];
 

@@ -11,8 +11,12 @@ export const DEFAULT_FIELD_MANAGER = "cdktf-eks-irsa";
 export interface IrsaRoleProps extends RoleOptions {
   /** The OIDC provider of the cluster whose service accounts assume the role. */
   readonly oidcProvider: IOidcProvider;
-  /** Service accounts of that cluster that may assume the role; at least one. */
-  readonly serviceAccounts: ServiceAccountRef[];
+  /**
+   * Service accounts of that cluster that may assume the role; at least one.
+   * @default - the add-on's default service account when `addonPolicies` holds exactly one add-on
+   * policy; otherwise required
+   */
+  readonly serviceAccounts?: ServiceAccountRef[];
   /**
    * More clusters whose service accounts may assume the same role (one trust statement each).
    * @default - none

@@ -7,6 +7,7 @@ import { Annotations as KubernetesAnnotations } from "@cdktf/provider-kubernetes
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { withAddonServiceAccount } from "../addons/default-service-account";
 import { bindServiceAccounts } from "../kubernetes/service-account-binding";
 import { pathInStack } from "../role/default-name-prefix";
 import { RolePolicies } from "../role/role-policies";
@@ -46,7 +47,11 @@ export class IrsaRole extends Construct {
 
   constructor(scope: Construct, id: string, props: IrsaRoleProps) {
     super(scope, id);
-    const spec = irsaRoleSpec(props, { id, pathInStack: pathInStack(this), stableKey: (value) => stableKey(this, value) });
+    const spec = irsaRoleSpec(withAddonServiceAccount(props), {
+      id,
+      pathInStack: pathInStack(this),
+      stableKey: (value) => stableKey(this, value),
+    });
 
     this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: spec.trustStatements });
     warnIfTrustPolicyTooLarge(this, spec.owner, spec.trustStatements);
@@ -58,6 +63,7 @@ export class IrsaRole extends Construct {
     this.policies = new RolePolicies(this, new Validator(spec.owner), this.roleName);
     for (const arn of spec.role.managedPolicyArns) this.policies.attachManagedPolicy(arn);
     for (const [name, json] of spec.role.inlinePolicies) this.policies.addInlinePolicy(name, json);
+    this.policies.attachAddonPolicies(spec.role.addonPolicies);
 
     const bound = bindServiceAccounts(this, spec.binding, roleAnnotations(spec, this.roleArn));
     this.annotations = bound.annotations;

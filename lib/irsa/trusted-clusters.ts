@@ -34,7 +34,7 @@ export function trustedClusters(validator: Validator, props: IrsaRoleProps, sett
   const clusters: TrustedCluster[] = [
     {
       oidcProvider: props.oidcProvider,
-      serviceAccounts: props.serviceAccounts,
+      serviceAccounts: props.serviceAccounts as ServiceAccountRef[],
       kubernetesProvider: props.kubernetesProvider,
       podIdentityClusterName: props.podIdentityClusterName,
       path: "",

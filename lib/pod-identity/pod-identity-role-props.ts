@@ -19,8 +19,12 @@ export interface PodIdentityClusterTrust {
 export interface PodIdentityRoleProps extends RoleOptions {
   /** Name of the EKS cluster whose service accounts use the role (literal or token). */
   readonly clusterName: string;
-  /** Service accounts of that cluster that may use the role; one association each; at least one. */
-  readonly serviceAccounts: ServiceAccountRef[];
+  /**
+   * Service accounts of that cluster that may use the role; one association each; at least one.
+   * @default - the add-on's default service account when `addonPolicies` holds exactly one add-on
+   * policy; otherwise required
+   */
+  readonly serviceAccounts?: ServiceAccountRef[];
   /**
    * More clusters whose service accounts may use the same role (associations there, and their
    * names in the trust's session-tag conditions).

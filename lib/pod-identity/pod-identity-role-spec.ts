@@ -81,7 +81,12 @@ export function clusterKey(clusterName: string, stableKey: (value: string) => st
 function podIdentityClusters(validator: Validator, props: PodIdentityRoleProps, mode: ServiceAccountMode): Cluster[] {
   const extra = validator.optionalList("additionalClusters", props.additionalClusters) ?? [];
   const clusters: Cluster[] = [
-    { clusterName: props.clusterName, serviceAccounts: props.serviceAccounts, kubernetesProvider: props.kubernetesProvider, path: "" },
+    {
+      clusterName: props.clusterName,
+      serviceAccounts: props.serviceAccounts as ServiceAccountRef[],
+      kubernetesProvider: props.kubernetesProvider,
+      path: "",
+    },
     ...extra.map((c, i) => {
       if (c === null || typeof c !== "object") validator.reject(`additionalClusters[${i}]`, c, "must be { clusterName, serviceAccounts }");
       return { ...c, path: `additionalClusters[${i}].` };

@@ -6,6 +6,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { withAddonServiceAccount } from "../addons/default-service-account";
 import { bindServiceAccounts } from "../kubernetes/service-account-binding";
 import { TrustedSubject } from "../kubernetes/trusted-subject";
 import { pathInStack } from "../role/default-name-prefix";
@@ -45,7 +46,11 @@ export class PodIdentityRole extends Construct {
 
   constructor(scope: Construct, id: string, props: PodIdentityRoleProps) {
     super(scope, id);
-    const spec = podIdentityRoleSpec(props, { id, pathInStack: pathInStack(this), stableKey: (value) => stableKey(this, value) });
+    const spec = podIdentityRoleSpec(withAddonServiceAccount(props), {
+      id,
+      pathInStack: pathInStack(this),
+      stableKey: (value) => stableKey(this, value),
+    });
 
     const statements = podIdentityTrustStatements(spec.trust);
     this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: statements });
@@ -57,6 +62,7 @@ export class PodIdentityRole extends Construct {
     this.policies = new RolePolicies(this, new Validator(spec.owner), this.roleName);
     for (const arn of spec.role.managedPolicyArns) this.policies.attachManagedPolicy(arn);
     for (const [name, json] of spec.role.inlinePolicies) this.policies.addInlinePolicy(name, json);
+    this.policies.attachAddonPolicies(spec.role.addonPolicies);
     if (spec.associations.targetRoleArn !== undefined)
       this.policies.addInlinePolicy("assume-target-role", targetRolePolicy(spec.associations.targetRoleArn));
 

@@ -1,3 +1,5 @@
+import { AddonPolicy } from "../addons/addon-policy";
+
 /** Properties of the IAM role itself, shared by every role construct of this library. */
 export interface RoleOptions {
   /**
@@ -45,4 +47,11 @@ export interface RoleOptions {
    * @default - none
    */
   readonly inlinePolicies?: { [name: string]: string };
+  /**
+   * Least-privilege permissions of cluster add-ons, from {@link AddonPolicies} (one customer managed
+   * policy and attachment each, or the AWS managed policies the add-on's docs prescribe). With exactly
+   * one add-on policy and no `serviceAccounts`, the role trusts that add-on's default service account.
+   * @default - none
+   */
+  readonly addonPolicies?: AddonPolicy[];
 }

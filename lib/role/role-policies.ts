@@ -3,6 +3,8 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { Annotations, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { inlinePolicyName, policyArn, policyJson } from "../validation/iam-rules";
+import { AddonPolicy } from "../addons/addon-policy";
+import { attachAddonPolicies } from "../addons/attach-addon-policies";
 import { Validator } from "../validation/validator";
 import { stableKey } from "./stable-key";
 
@@ -18,6 +20,7 @@ export class RolePolicies {
   /** By key: the ARN's hash, or the hash of the expression a token ARN stands for. */
   private readonly attachments = new Map<string, IamRolePolicyAttachment>();
   private readonly inline = new Map<string, IamRolePolicy>();
+  private readonly addonAttachments: IamRolePolicyAttachment[] = [];
 
   constructor(
     private readonly scope: Construct,
@@ -34,22 +37,28 @@ export class RolePolicies {
     // or removing a policy keeps every other address.
     const key = stableKey(this.scope, arn);
     if (this.attachments.has(key)) this.validator.reject(path, arn, "is attached twice");
-    this.countManagedPolicy(path, arn);
+    this.countManagedPolicy(path, arn, 1);
     const attachment = new IamRolePolicyAttachment(this.scope, `managed-policy-${key}`, { role: this.roleName, policyArn: arn });
     this.attachments.set(key, attachment);
     return attachment;
   }
 
-  private countManagedPolicy(path: string, arn: string): void {
-    const count = this.attachments.size + 1;
+  /** Attaches the add-on policies (one customer managed policy each, or AWS managed ones); they count toward the quota. */
+  attachAddonPolicies(addonPolicies: readonly AddonPolicy[] | undefined): void {
+    const { attachments } = attachAddonPolicies(this.scope, this.roleName, addonPolicies, this.validator);
+    if (attachments.length === 0) return;
+    this.countManagedPolicy("addonPolicies", `${attachments.length} attachments`, attachments.length);
+    this.addonAttachments.push(...attachments);
+  }
+
+  private countManagedPolicy(path: string, value: string, adding: number): void {
+    const before = this.attachments.size + this.addonAttachments.length;
+    const count = before + adding;
     if (count > MAX_MANAGED_POLICIES) {
-      this.validator.reject(
-        path,
-        arn,
-        `is managed policy number ${count}; IAM allows at most ${MAX_MANAGED_POLICIES} per role (10 by default)`,
-      );
+      const what = adding === 1 ? `is managed policy number ${count}` : `brings the role to ${count} managed policies`;
+      this.validator.reject(path, value, `${what}; IAM allows at most ${MAX_MANAGED_POLICIES} per role (10 by default)`);
     }
-    if (count === DEFAULT_MANAGED_POLICY_QUOTA + 1) {
+    if (before <= DEFAULT_MANAGED_POLICY_QUOTA && count > DEFAULT_MANAGED_POLICY_QUOTA) {
       Annotations.of(this.scope).addWarning(
         `${this.validator.owner}: more than ${DEFAULT_MANAGED_POLICY_QUOTA} managed policies; IAM's default quota is ` +
           `${DEFAULT_MANAGED_POLICY_QUOTA} per role: raise "Managed policies per role" (up to ${MAX_MANAGED_POLICIES}) before you apply`,
@@ -71,6 +80,6 @@ export class RolePolicies {
 
   /** The attachments and inline policies, for `depends_on`. */
   get dependables(): ITerraformDependable[] {
-    return [...this.attachments.values(), ...this.inline.values()];
+    return [...this.attachments.values(), ...this.addonAttachments, ...this.inline.values()];
   }
 }

@@ -4,6 +4,7 @@ import { iamPath, maxSessionDuration, permissionsBoundaryArn, roleDescription, r
 import { checkPlainMap } from "../validation/plain-map";
 import { checkTags } from "../validation/tags";
 import { Validator } from "../validation/validator";
+import { AddonPolicy } from "../addons/addon-policy";
 import { RoleOptions } from "./role-options";
 
 /** {@link RoleOptions}, validated, with the name settled: an exact name or a prefix, never both. */
@@ -19,6 +20,8 @@ export interface RoleSpec {
   readonly managedPolicyArns: readonly string[];
   /** Inline policies as [name, policy JSON], in the order given. */
   readonly inlinePolicies: ReadonlyArray<readonly [string, string]>;
+  /** Add-on policies, checked where they are attached. */
+  readonly addonPolicies?: readonly AddonPolicy[];
 }
 
 /**
@@ -57,6 +60,7 @@ export function roleSpec(validator: Validator, options: RoleOptions, defaultName
     tags: options.tags,
     managedPolicyArns,
     inlinePolicies: Object.entries(inline),
+    addonPolicies: options.addonPolicies,
   };
 }
 

@@ -97,7 +97,7 @@ function splitArnPattern(pieces: readonly PatternPiece[]): PatternPiece[][] | un
     });
   }
   if (parts[0].length !== 1 || parts[0][0].text !== "arn" || parts[0][0].literal) return undefined;
-  // A short ARN (`arn:aws:ec2:*`) stands for one with its missing trailing components set to `*`.
+  // A short ARN (e.g. partition, service and region only) stands for one whose missing components are `*`.
   while (parts.length < ARN_PARTS) parts.push([{ text: "*", literal: false }]);
   return parts;
 }

@@ -156,8 +156,9 @@ function statementMatches(s: Statement, request: AuthorizationRequest, context: 
   if (s.notResources !== undefined && resource(s.notResources)) return false;
 
   if (s.principal !== undefined && !principalMatches(s.principal, request.principal)) return false;
-  if (s.notPrincipal !== undefined && (request.principal === undefined || principalMatches(s.notPrincipal, request.principal)))
+  if (s.notPrincipal !== undefined && (request.principal === undefined || principalMatches(s.notPrincipal, request.principal))) {
     return false;
+  }
 
   const conditionContext = { values: (key: string) => context.values(key), variables };
   return s.conditions.every((c) => conditionHolds(c.operator, c.key, c.values, conditionContext));
@@ -179,8 +180,9 @@ function parsePolicy(json: string, where: string): Statement[] {
   }
   if (!isObject(doc)) throw new Error(`${where} is not a JSON object`);
   const version = doc.Version ?? "2008-10-17";
-  if (version !== "2012-10-17" && version !== "2008-10-17")
+  if (version !== "2012-10-17" && version !== "2008-10-17") {
     throw new Error(`${where}.Version ${JSON.stringify(version)} is not an IAM version`);
+  }
   const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
   return statements.map((raw, i) => parseStatement(raw, `${where}.Statement[${i}]`, version === "2012-10-17"));
 }
@@ -239,8 +241,9 @@ function stringList(raw: unknown, where: string): string[] | undefined {
 /** Condition values may be written as strings, numbers or booleans. */
 function scalarList(raw: unknown, where: string): string[] {
   const list = Array.isArray(raw) ? raw : [raw];
-  if (!list.every((v) => ["string", "number", "boolean"].includes(typeof v)))
+  if (!list.every((v) => ["string", "number", "boolean"].includes(typeof v))) {
     throw new Error(`${where} must hold strings, numbers or booleans`);
+  }
   return list.map(String);
 }
 
