@@ -1,4 +1,6 @@
-import { inspectIssuer, MAX_TIMEOUT_MS, ThumbprintError } from "./thumbprint/inspect-issuer";
+import { MAX_TIMEOUT_MS } from "./thumbprint/deadline";
+import { ThumbprintError } from "./thumbprint/errors";
+import { inspectIssuer } from "./thumbprint/inspect-issuer";
 import { CommandIo, UsageError } from "./command-io";
 
 export const THUMBPRINT_USAGE =

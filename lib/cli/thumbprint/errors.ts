@@ -1,0 +1,9 @@
+/** The one error type of the `thumbprint` command: a failure reported in one line, exit 1. */
+
+/** A failure to report in one line (bad URL, DNS, refused, timeout, not TLS, discovery mismatch). */
+export class ThumbprintError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ThumbprintError";
+  }
+}

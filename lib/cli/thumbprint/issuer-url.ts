@@ -1,0 +1,16 @@
+/** The issuer URL the `thumbprint` command takes: checked, and the host and port to connect to. */
+import { ThumbprintError } from "./errors";
+
+/** Checks the issuer URL: https, a host, no query or fragment. */
+export function parseIssuerUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ThumbprintError(`"${text}" is not a URL (expected https://<issuer host>/<path>)`);
+  }
+  if (url.protocol !== "https:") throw new ThumbprintError(`"${text}" is not an https URL; OIDC issuers are https`);
+  if (url.search || url.hash) throw new ThumbprintError(`"${text}" has a query or fragment; an issuer URL has neither`);
+  if (url.username || url.password) throw new ThumbprintError(`"${text}" carries credentials; an issuer URL has none`);
+  return url;
+}
