@@ -6,11 +6,10 @@
 import { execFile } from "child_process";
 import { X509Certificate } from "crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import * as https from "https";
-import * as net from "net";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../lib/cli/main";
+import { closeAll, closedPort, Issuer, startIssuer, startRawIssuer, startTcp, trickle } from "../support/issuers";
 import { makePki } from "../support/pki";
 
 const ROOT = join(__dirname, "..", "..");
@@ -25,33 +24,6 @@ writeFileSync(files.intermediate, pki.intermediate.certPem);
 
 /** SHA-1 of the DER in a certificate file, computed without the command's code. */
 const fingerprintOf = (file: string) => new X509Certificate(readFileSync(file)).fingerprint.replace(/:/g, "").toLowerCase();
-
-interface Issuer {
-  url: string;
-  close: () => void;
-}
-
-/** An HTTPS OIDC issuer at https://127.0.0.1:<port>/id/EXAMPLE sending `chain`. */
-function startIssuer(chain: string[], discoveryIssuer?: (url: string) => string): Promise<Issuer> {
-  return new Promise((resolve) => {
-    let url = "";
-    const server = https.createServer({ key: pki.leaf.keyPem, cert: chain.join("") }, (req, res) => {
-      res.setHeader("content-type", "application/json");
-      if (req.url === "/id/EXAMPLE/.well-known/openid-configuration") {
-        res.end(JSON.stringify({ issuer: discoveryIssuer ? discoveryIssuer(url) : url, jwks_uri: `${url}/keys` }));
-      } else if (req.url === "/id/EXAMPLE/keys") {
-        res.end(JSON.stringify({ keys: [{ kty: "RSA", kid: "k1" }] }));
-      } else {
-        res.statusCode = 404;
-        res.end("{}");
-      }
-    });
-    server.listen(0, "127.0.0.1", () => {
-      url = `https://127.0.0.1:${(server.address() as net.AddressInfo).port}/id/EXAMPLE`;
-      resolve({ url, close: () => server.close() });
-    });
-  });
-}
 
 function run(args: string[], env: { [key: string]: string } = {}): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
   const start = Date.now();
@@ -92,28 +64,21 @@ async function runHere(
 let withoutRoot: Issuer;
 let withRoot: Issuer;
 let wrongIssuer: Issuer;
-let silent: net.Server;
 let silentPort: number;
-let closedPort: number;
+let refusedPort: number;
 
 beforeAll(async () => {
-  withoutRoot = await startIssuer([pki.leaf.certPem, pki.intermediate.certPem]);
-  withRoot = await startIssuer([pki.leaf.certPem, pki.intermediate.certPem, pki.root.certPem]);
-  wrongIssuer = await startIssuer([pki.leaf.certPem, pki.intermediate.certPem], () => "https://oidc.example.com/id/OTHER");
+  withoutRoot = await startIssuer(pki.leaf.keyPem, [pki.leaf.certPem, pki.intermediate.certPem]);
+  withRoot = await startIssuer(pki.leaf.keyPem, [pki.leaf.certPem, pki.intermediate.certPem, pki.root.certPem]);
+  wrongIssuer = await startIssuer(pki.leaf.keyPem, [pki.leaf.certPem, pki.intermediate.certPem], {
+    discoveryIssuer: () => "https://oidc.example.com/id/OTHER",
+  });
   // Accepts TCP and never answers the TLS handshake.
-  silent = net.createServer(() => undefined).listen(0, "127.0.0.1");
-  await new Promise((r) => silent.once("listening", r));
-  silentPort = (silent.address() as net.AddressInfo).port;
-  const probe = net.createServer().listen(0, "127.0.0.1");
-  await new Promise((r) => probe.once("listening", r));
-  closedPort = (probe.address() as net.AddressInfo).port;
-  await new Promise((r) => probe.close(r));
+  silentPort = await startTcp(() => undefined);
+  refusedPort = await closedPort();
 }, 30000);
 
-afterAll(() => {
-  for (const s of [withoutRoot, withRoot, wrongIssuer]) s?.close();
-  silent?.close();
-});
+afterAll(closeAll);
 
 describe("cdktf-eks-irsa thumbprint", () => {
   test("the process exit code and streams match main(): a usage error from the real binary", async () => {
@@ -204,7 +169,7 @@ describe("cdktf-eks-irsa thumbprint", () => {
       () => ["https://issuer.does-not-exist.invalid/id/X"],
       /^error: cannot resolve host "issuer\.does-not-exist\.invalid"/,
     ],
-    ["a closed port", () => [`https://127.0.0.1:${closedPort}/id/X`], /^error: connection refused by 127\.0\.0\.1:\d+/],
+    ["a closed port", () => [`https://127.0.0.1:${refusedPort}/id/X`], /^error: connection refused by 127\.0\.0\.1:\d+/],
     [
       "a server that never answers",
       () => [`https://127.0.0.1:${silentPort}/id/X`, "--timeout", "700"],
@@ -232,4 +197,49 @@ describe("cdktf-eks-irsa thumbprint", () => {
       `error: ${message}\nusage: cdktf-eks-irsa thumbprint <issuer-url> [--json] [--timeout <ms, at most 10000>] [--no-discovery]\n`,
     );
   });
+});
+
+/** Exit 1, nothing on stdout, exactly one `error: ...` line on stderr matching `message`. */
+function expectFailure(r: { code: number; stdout: string; stderr: string }, message: RegExp): void {
+  expect(r).toMatchObject({ code: 1, stdout: "" });
+  expect(r.stderr).toMatch(/^error: [^\n]+\n$/);
+  expect(r.stderr).toMatch(message);
+}
+
+describe("--timeout bounds the whole command", () => {
+  const TIMEOUT = 500;
+  const MARGIN = 400;
+  const slowly = (text: string) => Buffer.from(text.repeat(20), "latin1");
+
+  test("a TLS handshake trickled one byte every 100 ms", async () => {
+    // A TLS record header, then more of a handshake that never completes.
+    const port = await startTcp((socket) => trickle(socket, Buffer.concat([Buffer.from([0x16, 0x03, 0x03, 0x10, 0x00]), slowly("\0")])));
+    const r = await runHere(["thumbprint", `https://127.0.0.1:${port}/id/X`, "--timeout", `${TIMEOUT}`]);
+    expectFailure(
+      r,
+      /^error: (no answer from 127\.0\.0\.1:\d+|127\.0\.0\.1:\d+ was too slow: the TLS handshake did not finish) within 500 ms\n/,
+    );
+    expect(r.ms).toBeLessThan(TIMEOUT + MARGIN);
+  }, 4000);
+
+  test.each([
+    ["its headers", "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 40\r\n\r\n"],
+    ["its body", ""],
+  ])(
+    "a discovery document trickling %s one byte every 100 ms",
+    async (_what, headers) => {
+      const issuer = await startRawIssuer(pki.leaf.keyPem, [pki.leaf.certPem, pki.intermediate.certPem], (socket) => {
+        if (headers) return trickle(socket, Buffer.from(headers + "{}".repeat(20)));
+        socket.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 400\r\n\r\n{");
+        trickle(socket, slowly(" "));
+      });
+      const r = await runHere(["thumbprint", issuer.url, "--timeout", `${TIMEOUT}`]);
+      expectFailure(
+        r,
+        /^error: https:\/\/127\.0\.0\.1:\d+\/id\/EXAMPLE\/\.well-known\/openid-configuration was too slow: .* within 500 ms\n/,
+      );
+      expect(r.ms).toBeLessThan(TIMEOUT + MARGIN);
+    },
+    4000,
+  );
 });

@@ -11,9 +11,12 @@ export interface DiscoveryReport {
 }
 
 function getJson(url: string, deadline: Deadline): Promise<{ status: number; body: unknown }> {
+  deadline.begin(url, "the answer");
   return new Promise((resolve, reject) => {
     // The chain is verified (or reported unverified) separately; here only the documents matter.
-    const request = https.get(url, { rejectUnauthorized: false, timeout: deadline.remaining() }, (response) => {
+    // No agent: no kept-alive socket outlives the run. The deadline's signal ends the request.
+    const request = https.get(url, { rejectUnauthorized: false, agent: false, signal: deadline.signal }, (response) => {
+      deadline.heard();
       let text = "";
       response.setEncoding("utf8");
       response.on("data", (chunk) => (text += chunk));
@@ -25,8 +28,10 @@ function getJson(url: string, deadline: Deadline): Promise<{ status: number; bod
         }
       });
     });
-    request.on("timeout", () => request.destroy(new ThumbprintError(`no answer from ${url} within ${deadline.ms} ms`)));
-    request.on("error", (e) => reject(e instanceof ThumbprintError ? e : new ThumbprintError(`GET ${url} failed: ${e.message}`)));
+    request.on("socket", (socket) => socket.on("data", () => deadline.heard()));
+    request.on("error", (e) =>
+      reject(deadline.signal.aborted ? deadline.signal.reason : new ThumbprintError(`GET ${url} failed: ${e.message}`)),
+    );
   });
 }
 

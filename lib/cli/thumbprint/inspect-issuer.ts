@@ -36,19 +36,21 @@ export interface InspectOptions {
 export async function inspectIssuer(issuerUrl: string, options: InspectOptions = {}): Promise<IssuerReport> {
   const url = parseIssuerUrl(issuerUrl);
   const deadline = new Deadline(Math.min(options.timeoutMs ?? MAX_TIMEOUT_MS, MAX_TIMEOUT_MS));
-  const sent = await sentChain(url, deadline);
-  // tls_certificate reverses the sent chain: certificates[0] is the top-most sent certificate.
-  const certificates = sent.map(describeCertificate).reverse();
-  const { verified, error } = await verifyAgainst(url, trustStore(options.env ?? process.env), deadline);
-  const warnings: string[] = [];
-  if (!verified) {
-    warnings.push(
-      `the chain does not verify against the trust store (${error}): a TLS-intercepting proxy may be in the way, ` +
-        "and the thumbprint would then be the proxy's; compare it from a machine with a direct connection",
-    );
-  }
-  if (certificates.length === 1)
-    warnings.push("the server sent a single certificate: the pinned thumbprint is the leaf's, which changes at every renewal");
-  const report: IssuerReport = { issuerUrl, thumbprint: certificates[0].sha1, certificates, verified, verifyError: error, warnings };
-  return options.discovery === false ? report : { ...report, discovery: await checkDiscovery(issuerUrl, deadline) };
+  return deadline.run(async () => {
+    const sent = await sentChain(url, deadline);
+    // tls_certificate reverses the sent chain: certificates[0] is the top-most sent certificate.
+    const certificates = sent.map(describeCertificate).reverse();
+    const { verified, error } = await verifyAgainst(url, trustStore(options.env ?? process.env), deadline);
+    const warnings: string[] = [];
+    if (!verified) {
+      warnings.push(
+        `the chain does not verify against the trust store (${error}): a TLS-intercepting proxy may be in the way, ` +
+          "and the thumbprint would then be the proxy's; compare it from a machine with a direct connection",
+      );
+    }
+    if (certificates.length === 1)
+      warnings.push("the server sent a single certificate: the pinned thumbprint is the leaf's, which changes at every renewal");
+    const report: IssuerReport = { issuerUrl, thumbprint: certificates[0].sha1, certificates, verified, verifyError: error, warnings };
+    return options.discovery === false ? report : { ...report, discovery: await checkDiscovery(issuerUrl, deadline) };
+  });
 }

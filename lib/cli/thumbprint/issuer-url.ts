@@ -14,3 +14,16 @@ export function parseIssuerUrl(text: string): URL {
   if (url.username || url.password) throw new ThumbprintError(`"${text}" carries credentials; an issuer URL has none`);
   return url;
 }
+
+export interface Endpoint {
+  /** The host to connect to, without the brackets of an IPv6 address. */
+  readonly host: string;
+  readonly port: number;
+  /** `host:port` as a URL writes it, for messages. */
+  readonly target: string;
+}
+
+export function endpointOf(url: URL): Endpoint {
+  const port = Number(url.port || 443);
+  return { host: url.hostname.replace(/^\[|\]$/g, ""), port, target: `${url.hostname}:${port}` };
+}

@@ -3,34 +3,38 @@ import { isIP } from "net";
 import * as tls from "tls";
 import { Deadline } from "./deadline";
 import { ThumbprintError } from "./errors";
+import { Endpoint, endpointOf } from "./issuer-url";
 
-function networkError(e: NodeJS.ErrnoException, host: string, port: number, deadline: Deadline): ThumbprintError {
+function networkError(e: NodeJS.ErrnoException, { host, target }: Endpoint, deadline: Deadline): ThumbprintError {
   switch (e.code) {
     case "ENOTFOUND":
     case "EAI_AGAIN":
     case "EAI_FAIL":
       return new ThumbprintError(`cannot resolve host "${host}" (${e.code})`);
     case "ECONNREFUSED":
-      return new ThumbprintError(`connection refused by ${host}:${port} (nothing listens there)`);
+      return new ThumbprintError(`connection refused by ${target} (nothing listens there)`);
     case "ETIMEDOUT":
-      return new ThumbprintError(`no answer from ${host}:${port} within ${deadline.ms} ms`);
+      return new ThumbprintError(`no answer from ${target} within ${deadline.ms} ms`);
     default:
-      return new ThumbprintError(`TLS connection to ${host}:${port} failed: ${e.message}`);
+      return new ThumbprintError(`TLS connection to ${target} failed: ${e.message}`);
   }
 }
 
 /** Opens a TLS connection and hands the socket to `use` once the handshake is done. */
 function withTls<T>(url: URL, ca: string[], deadline: Deadline, use: (socket: tls.TLSSocket) => T): Promise<T> {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  const port = Number(url.port || 443);
+  const endpoint = endpointOf(url);
+  const { host, port, target } = endpoint;
+  deadline.begin(target, "the TLS handshake");
   return new Promise<T>((resolve, reject) => {
     const socket = tls.connect({ host, port, servername: isIP(host) ? undefined : host, ca, rejectUnauthorized: false });
-    const timer = setTimeout(() => {
+    const onAbort = () => {
       socket.destroy();
-      reject(new ThumbprintError(`no answer from ${host}:${port} within ${deadline.ms} ms`));
-    }, deadline.remaining());
+      reject(deadline.signal.reason);
+    };
+    if (deadline.signal.aborted) return onAbort();
+    deadline.signal.addEventListener("abort", onAbort, { once: true });
     socket.once("secureConnect", () => {
-      clearTimeout(timer);
+      deadline.signal.removeEventListener("abort", onAbort);
       try {
         resolve(use(socket));
       } catch (e) {
@@ -40,8 +44,8 @@ function withTls<T>(url: URL, ca: string[], deadline: Deadline, use: (socket: tl
       }
     });
     socket.once("error", (e) => {
-      clearTimeout(timer);
-      reject(networkError(e, host, port, deadline));
+      deadline.signal.removeEventListener("abort", onAbort);
+      reject(networkError(e, endpoint, deadline));
     });
   });
 }
@@ -69,7 +73,7 @@ export function sentChain(url: URL, deadline: Deadline): Promise<Buffer[]> {
 export function verifyAgainst(url: URL, ca: string[], deadline: Deadline): Promise<{ verified: boolean; error?: string }> {
   return withTls(url, ca, deadline, (socket) => {
     if (!socket.authorized) return { verified: false, error: String(socket.authorizationError) };
-    const identity = tls.checkServerIdentity(url.hostname.replace(/^\[|\]$/g, ""), socket.getPeerCertificate());
+    const identity = tls.checkServerIdentity(endpointOf(url).host, socket.getPeerCertificate());
     return identity ? { verified: false, error: identity.message } : { verified: true };
   });
 }
