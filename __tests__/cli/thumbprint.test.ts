@@ -1,29 +1,33 @@
 /**
- * The `thumbprint` command against local issuers over real TLS: a root CA, an intermediate and a
- * leaf for 127.0.0.1 made in the test, served with and without the root. The answer must equal a
- * fingerprint computed independently from the certificate file of the top-most certificate served.
+ * The `thumbprint` command against local issuers over real TLS (1.2 and 1.3): a root CA, an
+ * intermediate, a leaf for 127.0.0.1 and an unrelated CA made in the test, served in various orders.
+ * The answer must equal a fingerprint computed independently (node-forge) from the certificate file
+ * of the last certificate served; misbehaving servers must fail with one line.
  */
 import { execFile } from "child_process";
-import { X509Certificate } from "crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../lib/cli/main";
-import { closeAll, closedPort, Issuer, startIssuer, startRawIssuer, startTcp, trickle } from "../support/issuers";
+import { closeAll, closedPort, Issuer, negotiated, startIssuer, startRawIssuer, startTcp, trickle } from "../support/issuers";
 import { makePki } from "../support/pki";
+import * as forge from "node-forge";
 
 const ROOT = join(__dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "irsa-thumbprint-"));
-const pki = makePki();
+let pki: Awaited<ReturnType<typeof makePki>>;
 const files = {
   root: join(dir, "root.pem"),
   intermediate: join(dir, "intermediate.pem"),
+  leaf: join(dir, "leaf.pem"),
+  unrelated: join(dir, "unrelated.pem"),
 };
-writeFileSync(files.root, pki.root.certPem);
-writeFileSync(files.intermediate, pki.intermediate.certPem);
 
-/** SHA-1 of the DER in a certificate file, computed without the command's code. */
-const fingerprintOf = (file: string) => new X509Certificate(readFileSync(file)).fingerprint.replace(/:/g, "").toLowerCase();
+/** SHA-1 of the DER in a certificate file, computed with node-forge, without the command's code. */
+function fingerprintOf(file: string): string {
+  const der = forge.asn1.toDer(forge.pki.certificateToAsn1(forge.pki.certificateFromPem(readFileSync(file, "utf8")))).getBytes();
+  return forge.md.sha1.create().update(der).digest().toHex();
+}
 
 function run(args: string[], env: { [key: string]: string } = {}): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
   const start = Date.now();
@@ -68,6 +72,8 @@ let silentPort: number;
 let refusedPort: number;
 
 beforeAll(async () => {
+  pki = await makePki();
+  for (const name of ["root", "intermediate", "leaf", "unrelated"] as const) writeFileSync(files[name], pki[name].certPem);
   withoutRoot = await startIssuer(pki.leaf.keyPem, [pki.leaf.certPem, pki.intermediate.certPem]);
   withRoot = await startIssuer(pki.leaf.keyPem, [pki.leaf.certPem, pki.intermediate.certPem, pki.root.certPem]);
   wrongIssuer = await startIssuer(pki.leaf.keyPem, [pki.leaf.certPem, pki.intermediate.certPem], {
@@ -172,8 +178,8 @@ describe("cdktf-eks-irsa thumbprint", () => {
     ["a closed port", () => [`https://127.0.0.1:${refusedPort}/id/X`], /^error: connection refused by 127\.0\.0\.1:\d+/],
     [
       "a server that never answers",
-      () => [`https://127.0.0.1:${silentPort}/id/X`, "--timeout", "700"],
-      /^error: no answer from 127\.0\.0\.1:\d+ within 700 ms/,
+      () => [`https://127.0.0.1:${silentPort}/id/X`, "--timeout", "400"],
+      /^error: no answer from 127\.0\.0\.1:\d+ within 400 ms/,
     ],
   ])("%s fails cleanly with one line and exit 1", async (_what, args, message) => {
     const r = await runHere(["thumbprint", ...args()]);
@@ -207,7 +213,7 @@ function expectFailure(r: { code: number; stdout: string; stderr: string }, mess
 }
 
 describe("--timeout bounds the whole command", () => {
-  const TIMEOUT = 500;
+  const TIMEOUT = 400;
   const MARGIN = 400;
   const slowly = (text: string) => Buffer.from(text.repeat(20), "latin1");
 
@@ -215,10 +221,7 @@ describe("--timeout bounds the whole command", () => {
     // A TLS record header, then more of a handshake that never completes.
     const port = await startTcp((socket) => trickle(socket, Buffer.concat([Buffer.from([0x16, 0x03, 0x03, 0x10, 0x00]), slowly("\0")])));
     const r = await runHere(["thumbprint", `https://127.0.0.1:${port}/id/X`, "--timeout", `${TIMEOUT}`]);
-    expectFailure(
-      r,
-      /^error: (no answer from 127\.0\.0\.1:\d+|127\.0\.0\.1:\d+ was too slow: the TLS handshake did not finish) within 500 ms\n/,
-    );
+    expectFailure(r, /^error: 127\.0\.0\.1:\d+ was too slow: the TLS handshake did not finish within 400 ms\n/);
     expect(r.ms).toBeLessThan(TIMEOUT + MARGIN);
   }, 4000);
 
@@ -236,7 +239,7 @@ describe("--timeout bounds the whole command", () => {
       const r = await runHere(["thumbprint", issuer.url, "--timeout", `${TIMEOUT}`]);
       expectFailure(
         r,
-        /^error: https:\/\/127\.0\.0\.1:\d+\/id\/EXAMPLE\/\.well-known\/openid-configuration was too slow: .* within 500 ms\n/,
+        /^error: https:\/\/127\.0\.0\.1:\d+\/id\/EXAMPLE\/\.well-known\/openid-configuration was too slow: .* within 400 ms\n/,
       );
       expect(r.ms).toBeLessThan(TIMEOUT + MARGIN);
     },
@@ -310,4 +313,74 @@ describe("the discovery document and the JWKS: at most 1 MiB, complete, JSON", (
     },
     4000,
   );
+});
+
+describe("the certificates exactly as sent: tls_certificate pins the last one", () => {
+  type Name = "leaf" | "intermediate" | "root" | "unrelated";
+  const CHAINS: [string, Name[], RegExp | undefined][] = [
+    ["leaf, intermediate", ["leaf", "intermediate"], undefined],
+    ["leaf, intermediate, root", ["leaf", "intermediate", "root"], undefined],
+    [
+      "leaf, root, intermediate (out of order)",
+      ["leaf", "root", "intermediate"],
+      /^the server sends its chain out of order \(127\.0\.0\.1, then Test Root CA, then Test Intermediate CA\): tls_certificate pins/,
+    ],
+    [
+      "leaf, intermediate, an unrelated CA",
+      ["leaf", "intermediate", "unrelated"],
+      /^the server sends Test Unrelated CA \(certificate 3 of 3\), which issued none .*; sent last, it is the one tls_certificate pins/,
+    ],
+  ];
+  const VERSIONS: [string, object][] = [
+    ["TLS 1.3, TLS_AES_256_GCM_SHA384", {}],
+    ["TLS 1.3, TLS_AES_128_GCM_SHA256", { ciphers: "TLS_AES_128_GCM_SHA256" }],
+    ["TLS 1.3, TLS_CHACHA20_POLY1305_SHA256", { ciphers: "TLS_CHACHA20_POLY1305_SHA256" }],
+    // The client's key share is X25519 only, so the server asks again for P-384 before its ServerHello.
+    ["TLS 1.3 after a HelloRetryRequest", { ecdhCurve: "P-384" }],
+    ["TLS 1.2", { maxVersion: "TLSv1.2" }],
+  ];
+  // Every cipher suite for the chains that warn; TLS 1.3 with the default suite and TLS 1.2 for the others.
+  const cases = CHAINS.flatMap(([chainName, chain, warning]) =>
+    VERSIONS.filter(([tlsName]) => warning || !/_128_|CHACHA|Retry/.test(tlsName)).map(
+      ([tlsName, tls]) => [chainName, tlsName, chain, tls, warning] as const,
+    ),
+  );
+
+  test.each(cases)("%s over %s: --json lists every sent certificate and pins the last", async (_c, tlsName, chain, tls, warning) => {
+    const issuer = await startIssuer(
+      pki.leaf.keyPem,
+      chain.map((name) => pki[name].certPem),
+      { tls },
+    );
+    const { protocol, cipher } = await negotiated(issuer.port);
+    const suite = /, (TLS_\w+)$/.exec(tlsName)?.[1];
+    expect(protocol).toBe(tlsName.startsWith("TLS 1.3") ? "TLSv1.3" : "TLSv1.2");
+    if (suite) expect(cipher).toBe(suite);
+    const r = await runHere(["thumbprint", issuer.url, "--json", "--no-discovery"], { NODE_EXTRA_CA_CERTS: files.root });
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const report = JSON.parse(r.stdout);
+    const expected = [...chain].reverse().map((name) => fingerprintOf(files[name]));
+    expect(report.thumbprint).toBe(expected[0]);
+    expect(report.certificates.map((c: { sha1: string }) => c.sha1)).toEqual(expected);
+    expect(report.certificates.map((c: { index: number; sentIndex: number; pinned: boolean }) => [c.index, c.sentIndex, c.pinned])).toEqual(
+      expected.map((_, i) => [i, chain.length - 1 - i, i === 0]),
+    );
+    expect(report.protocol).toBe(protocol);
+    expect(report.verified).toBe(true);
+    expect(report.sentInOrder).toBe(warning === undefined);
+    expect(report.warnings).toHaveLength(warning === undefined ? 0 : 1);
+    if (warning) expect(report.warnings[0]).toMatch(warning);
+  });
+
+  test.each(CHAINS.filter(([, , warning]) => warning))("%s: the pin on stdout, a warning on stderr", async (_c, chain, warning) => {
+    const issuer = await startIssuer(
+      pki.leaf.keyPem,
+      chain.map((name) => pki[name].certPem),
+    );
+    const r = await runHere(["thumbprint", issuer.url], { NODE_EXTRA_CA_CERTS: files.root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${fingerprintOf(files[chain[chain.length - 1]])}\n`);
+    expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(r.stderr.replace(/^warning: /, "")).toMatch(warning!);
+  });
 });

@@ -117,3 +117,14 @@ export async function closedPort(): Promise<number> {
   await new Promise((resolve) => probe.close(resolve));
   return port;
 }
+
+/** The TLS version and cipher suite a server on `port` negotiates with Node's defaults. */
+export function negotiated(port: number): Promise<{ protocol: string | null; cipher: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({ host: "127.0.0.1", port, rejectUnauthorized: false }, () => {
+      resolve({ protocol: socket.getProtocol(), cipher: socket.getCipher().standardName });
+      socket.destroy();
+    });
+    socket.on("error", reject);
+  });
+}
