@@ -9,7 +9,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../lib/cli/main";
-import { closeAll, closedPort, Issuer, negotiated, startIssuer, startRawIssuer, startTcp, trickle } from "../support/issuers";
+import {
+  closeAll,
+  closedPort,
+  Issuer,
+  negotiated,
+  startIssuer,
+  startPlainHttp,
+  startRawIssuer,
+  startTcp,
+  trickle,
+} from "../support/issuers";
 import { makePki } from "../support/pki";
 import * as forge from "node-forge";
 
@@ -382,5 +392,41 @@ describe("the certificates exactly as sent: tls_certificate pins the last one", 
     expect(r.stdout).toBe(`${fingerprintOf(files[chain[chain.length - 1]])}\n`);
     expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
     expect(r.stderr.replace(/^warning: /, "")).toMatch(warning!);
+  });
+});
+
+describe("a port that does not answer with TLS: one line, exit 1", () => {
+  const url = (port: number) => `https://127.0.0.1:${port}/id/X`;
+  const notTls = /^error: 127\.0\.0\.1:\d+ answered without TLS \(plain HTTP\?\)\n$/;
+  const closed = /^error: 127\.0\.0\.1:\d+ closed the connection without answering the TLS handshake\n$/;
+
+  test("a plain HTTP server, from the real binary: no stack trace", async () => {
+    const r = await run(["thumbprint", url(await startPlainHttp()), "--timeout", "3000"]);
+    expectFailure(r, notTls);
+  });
+
+  test.each([
+    ["a plain HTTP server", () => startPlainHttp(), notTls],
+    ["a server that speaks first, not TLS (an SSH banner)", () => startTcp((s) => s.write("SSH-2.0-OpenSSH_9.6\r\n")), notTls],
+    ["a server that accepts and closes at once", () => startTcp((s) => s.destroy()), closed],
+    ["a server that reads the ClientHello and closes", () => startTcp((s) => s.once("data", () => s.end())), closed],
+    [
+      "a server that sends half a TLS record and closes",
+      () => startTcp((s) => s.once("data", () => s.end(Buffer.from([0x16, 0x03, 0x03, 0x00, 0x40, 0x02])))),
+      /^error: 127\.0\.0\.1:\d+ closed the connection in the middle of the TLS handshake\n$/,
+    ],
+    [
+      "a server that refuses the handshake with an alert",
+      () => startTcp((s) => s.once("data", () => s.end(Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28])))),
+      /^error: 127\.0\.0\.1:\d+ refused the TLS handshake: alert handshake_failure \(40\)\n$/,
+    ],
+    [
+      "a server that answers with a malformed TLS record",
+      () => startTcp((s) => s.once("data", () => s.write(Buffer.from([0x16, 0x03, 0x03, 0x00, 0x04, 0xff, 0xff, 0xff, 0xff])))),
+      /^error: TLS handshake with 127\.0\.0\.1:\d+ failed: unexpected message\n$/,
+    ],
+  ])("%s", async (_what, start, message) => {
+    const r = await runHere(["thumbprint", url(await start()), "--timeout", "400"]);
+    expectFailure(r, message);
   });
 });

@@ -1,5 +1,5 @@
 import { MAX_TIMEOUT_MS } from "./thumbprint/deadline";
-import { ThumbprintError } from "./thumbprint/errors";
+import { oneLine, ThumbprintError } from "./thumbprint/errors";
 import { inspectIssuer } from "./thumbprint/inspect-issuer";
 import { CommandIo, UsageError } from "./command-io";
 
@@ -48,8 +48,9 @@ export async function thumbprintCommand(args: string[], io: CommandIo): Promise<
     }
     return 0;
   } catch (e) {
-    if (!(e instanceof ThumbprintError)) throw e;
-    io.err(`error: ${e.message}`);
+    // Anything else is a bug, but still one line: the command's errors are never a stack trace.
+    const message = e instanceof ThumbprintError ? e.message : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`;
+    io.err(`error: ${oneLine(message)}`);
     return 1;
   }
 }

@@ -7,3 +7,8 @@ export class ThumbprintError extends Error {
     this.name = "ThumbprintError";
   }
 }
+
+/** `text` on one line, for messages that quote other software (OpenSSL, Node, a server). */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

@@ -116,7 +116,8 @@ export function readSentChain(url: URL, ca: string[], deadline: Deadline): Promi
       const alert = clearAlert(readRecords(Buffer.concat(received)));
       if (alert) finish(new ThumbprintError(`${target} refused the TLS handshake: alert ${alert}`));
       else if (e.code === "ECONNRESET") finish(closedError(target, receivedBytes));
-      else finish(new ThumbprintError(`TLS handshake with ${target} failed: ${e.message}`));
+      // OpenSSL's message carries its source file and line; its reason alone says what went wrong.
+      else finish(new ThumbprintError(`TLS handshake with ${target} failed: ${(e as { reason?: string }).reason ?? e.message}`));
     });
     socket.on("close", () => finish(closedError(target, receivedBytes)));
     socket.once("secureConnect", () => {
