@@ -5,6 +5,7 @@
  * of the last certificate served; misbehaving servers must fail with one line.
  */
 import { execFile } from "child_process";
+import { X509Certificate } from "crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -338,7 +339,10 @@ describe("the certificates exactly as sent: tls_certificate pins the last one", 
     [
       "leaf, intermediate, an unrelated CA",
       ["leaf", "intermediate", "unrelated"],
-      /^the server sends Test Unrelated CA \(certificate 3 of 3\), which issued none .*; sent last, it is the one tls_certificate pins/,
+      new RegExp(
+        "^the server sends Test Unrelated CA \\(certificate 3 of 3\\), which issued none of the other certificates it sends: .*; " +
+          "tls_certificate pins the last certificate sent, Test Unrelated CA, not a CA of the chain$",
+      ),
     ],
   ];
   const VERSIONS: [string, object][] = [
@@ -382,6 +386,28 @@ describe("the certificates exactly as sent: tls_certificate pins the last one", 
     if (warning) expect(report.warnings[0]).toMatch(warning);
   });
 
+  test.each(VERSIONS.filter(([tlsName]) => /1\.2|AES_256/.test(tlsName)))(
+    "a Certificate message of more than one 16 KiB record over %s, ending in 19 copies of an unrelated CA",
+    async (_tlsName, tls) => {
+      const chain: Name[] = ["leaf", "intermediate", "root", ...Array<Name>(19).fill("unrelated")];
+      expect(chain.reduce((size, name) => size + new X509Certificate(pki[name].certPem).raw.length, 0)).toBeGreaterThan(16_384);
+      const issuer = await startIssuer(
+        pki.leaf.keyPem,
+        chain.map((name) => pki[name].certPem),
+        { tls },
+      );
+      const r = await runHere(["thumbprint", issuer.url, "--json", "--no-discovery"], { NODE_EXTRA_CA_CERTS: files.root });
+      const report = JSON.parse(r.stdout);
+      expect(report.thumbprint).toBe(fingerprintOf(files.unrelated));
+      expect(report.certificates.map((c: { sha1: string }) => c.sha1)).toEqual(
+        [...chain].reverse().map((name) => fingerprintOf(files[name])),
+      );
+      expect(report.warnings).toEqual([
+        expect.stringMatching(/^the server sends Test Unrelated CA \(certificate 4 of 22\), which .*, not a CA of the chain$/),
+      ]);
+    },
+  );
+
   test.each(CHAINS.filter(([, , warning]) => warning))("%s: the pin on stdout, a warning on stderr", async (_c, chain, warning) => {
     const issuer = await startIssuer(
       pki.leaf.keyPem,
@@ -391,7 +417,7 @@ describe("the certificates exactly as sent: tls_certificate pins the last one", 
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${fingerprintOf(files[chain[chain.length - 1]])}\n`);
     expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
-    expect(r.stderr.replace(/^warning: /, "")).toMatch(warning!);
+    expect(r.stderr.replace(/^warning: /, "").trimEnd()).toMatch(warning!);
   });
 });
 

@@ -61,8 +61,10 @@ export function describeSentChain(sent: Buffer[]): SentChain {
     })
     .reverse();
   const misplaced = x509.map((x, i) => i > 0 && !issued(x, x509[i - 1]));
-  // A misplaced certificate that issues another sent one is out of order; one that issues none is a stray.
-  const issuesAnother = (i: number) => x509.some((other, j) => j !== i && issued(x509[i], other));
+  // A misplaced certificate that issued another sent one is out of order; one that issued none is a
+  // stray. Copies of a certificate do not count: a self-signed one "issued" its own copy.
+  const issuesAnother = (i: number) => x509.some((other, j) => !sent[j].equals(sent[i]) && issued(x509[i], other));
+  const strays = sent.map((_, i) => i).filter((i) => misplaced[i] && !issuesAnother(i));
   const warnings: string[] = [];
   if (misplaced.some((m, i) => m && issuesAnother(i))) {
     warnings.push(
@@ -70,13 +72,13 @@ export function describeSentChain(sent: Buffer[]): SentChain {
         `certificate sent, ${nameOf(x509[last])}, which may not be the top intermediate CA`,
     );
   }
-  misplaced.forEach((m, i) => {
-    if (!m || issuesAnother(i)) return;
+  if (strays.length > 0) {
+    const pinnedIsStray = strays.some((i) => sent[i].equals(sent[last]));
     warnings.push(
-      `the server sends ${nameOf(x509[i])} (certificate ${i + 1} of ${sent.length}), which issued none of the certificates ` +
-        "it sends: an unrelated certificate or a gap in the chain" +
-        (i === last ? "; sent last, it is the one tls_certificate pins, not a CA of the chain" : ""),
+      `the server sends ${strays.map((i) => `${nameOf(x509[i])} (certificate ${i + 1} of ${sent.length})`).join(", ")}, ` +
+        "which issued none of the other certificates it sends: an unrelated certificate or a gap in the chain" +
+        (pinnedIsStray ? `; tls_certificate pins the last certificate sent, ${nameOf(x509[last])}, not a CA of the chain` : ""),
     );
-  });
+  }
   return { certificates, inOrder: !misplaced.includes(true), warnings };
 }

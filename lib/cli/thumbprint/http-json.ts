@@ -60,7 +60,7 @@ export function getJson(url: string, what: string, deadline: Deadline): Promise<
     request.on("socket", (socket) => socket.on("data", () => deadline.heard()));
     request.on("error", (e) => {
       if (deadline.signal.aborted) reject(deadline.signal.reason);
-      else fail(`could not be fetched: ${e.message}`);
+      else fail(`could not be fetched: ${(e as { reason?: string }).reason ?? e.message}`);
     });
   });
 }
