@@ -1,3 +1,4 @@
+/** The `thumbprint` command: its arguments, and its output (the pin, or the JSON report) and exit code. */
 import { MAX_TIMEOUT_MS } from "./thumbprint/deadline";
 import { oneLine, ThumbprintError } from "./thumbprint/errors";
 import { inspectIssuer } from "./thumbprint/inspect-issuer";

@@ -9,7 +9,7 @@ import { Deadline, MAX_TIMEOUT_MS } from "./deadline";
 import { checkDiscovery, DiscoveryReport } from "./discovery";
 import { parseIssuerUrl } from "./issuer-url";
 import { readSentChain } from "./sent-chain";
-import { trustStore } from "./trust-store";
+import { trustContext } from "./trust-store";
 
 export interface IssuerReport {
   readonly issuerUrl: string;
@@ -42,7 +42,7 @@ export async function inspectIssuer(issuerUrl: string, options: InspectOptions =
   const url = parseIssuerUrl(issuerUrl);
   const deadline = new Deadline(Math.min(options.timeoutMs ?? MAX_TIMEOUT_MS, MAX_TIMEOUT_MS));
   return deadline.run(async () => {
-    const tls = await readSentChain(url, trustStore(options.env ?? process.env), deadline);
+    const tls = await readSentChain(url, trustContext(options.env ?? process.env), deadline);
     const chain = describeSentChain(tls.sent);
     const warnings: string[] = [];
     if (!tls.verified) {

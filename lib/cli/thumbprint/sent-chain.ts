@@ -70,7 +70,7 @@ function tapped(raw: Socket, tap: (chunk: Buffer) => boolean): Duplex {
 }
 
 /** Connects, completes the handshake, and reads what the server sent. */
-export function readSentChain(url: URL, ca: string[], deadline: Deadline): Promise<TlsFacts> {
+export function readSentChain(url: URL, trust: tls.SecureContext, deadline: Deadline): Promise<TlsFacts> {
   const endpoint = endpointOf(url);
   const { host, port, target } = endpoint;
   deadline.begin(target, "the TLS handshake");
@@ -95,7 +95,7 @@ export function readSentChain(url: URL, ca: string[], deadline: Deadline): Promi
       // With a socket given, `host` serves only the certificate's name check.
       host,
       servername: isIP(host) ? undefined : host,
-      ca,
+      secureContext: trust,
       rejectUnauthorized: false,
     });
     const onAbort = () => finish(deadline.signal.reason);
