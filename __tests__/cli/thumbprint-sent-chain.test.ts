@@ -6,7 +6,7 @@
  */
 import { X509Certificate } from "crypto";
 import { closeAll, negotiated, startIssuer } from "../support/issuers";
-import { fingerprintOf, Pki, runHere, writePki } from "../support/thumbprint";
+import { CertificateName, fingerprintOf, Pki, runHere, writePki } from "../support/thumbprint";
 
 let pki: Pki;
 let files: Awaited<ReturnType<typeof writePki>>["files"];
@@ -15,8 +15,7 @@ beforeAll(async () => ({ pki, files } = await writePki()), 30000);
 afterAll(closeAll);
 
 describe("the certificates exactly as sent: tls_certificate pins the last one", () => {
-  type Name = "leaf" | "intermediate" | "root" | "unrelated";
-  const CHAINS: [string, Name[], RegExp | undefined][] = [
+  const CHAINS: [string, CertificateName[], RegExp | undefined][] = [
     ["leaf, intermediate", ["leaf", "intermediate"], undefined],
     ["leaf, intermediate, root", ["leaf", "intermediate", "root"], undefined],
     [
@@ -77,7 +76,7 @@ describe("the certificates exactly as sent: tls_certificate pins the last one", 
   test.each(VERSIONS.filter(([tlsName]) => /1\.2|AES_256/.test(tlsName)))(
     "a Certificate message of more than one 16 KiB record over %s, ending in 19 copies of an unrelated CA",
     async (_tlsName, tls) => {
-      const chain: Name[] = ["leaf", "intermediate", "root", ...Array<Name>(19).fill("unrelated")];
+      const chain: CertificateName[] = ["leaf", "intermediate", "root", ...Array<CertificateName>(19).fill("unrelated")];
       expect(chain.reduce((size, name) => size + new X509Certificate(pki[name].certPem).raw.length, 0)).toBeGreaterThan(16_384);
       const issuer = await startIssuer(
         pki.leaf.keyPem,
