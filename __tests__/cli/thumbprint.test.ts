@@ -1,119 +1,33 @@
 /**
- * The `thumbprint` command against local issuers over real TLS: a root CA, an intermediate and a
- * leaf for 127.0.0.1 made in the test, served with and without the root. The answer must equal a
- * fingerprint computed independently from the certificate file of the top-most certificate served.
+ * The `thumbprint` command against local issuers over real TLS: the pin for a chain sent with and
+ * without its root, --json, verification against the trust store, the discovery check, usage errors;
+ * and failures in one line: a bad URL or host, a closed port, a port that does not answer with TLS,
+ * and --timeout bounding the whole run against servers that never answer or trickle.
  */
-import { execFile } from "child_process";
-import { X509Certificate } from "crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import * as https from "https";
-import * as net from "net";
-import { tmpdir } from "os";
-import { join } from "path";
-import { main } from "../../lib/cli/main";
-import { makePki } from "../support/pki";
+import { closeAll, closedPort, Issuer, startIssuer, startPlainHttp, startRawIssuer, startTcp, trickle } from "../support/issuers";
+import { expectFailure, fingerprintOf, Pki, run, runHere, writePki } from "../support/thumbprint";
 
-const ROOT = join(__dirname, "..", "..");
-const dir = mkdtempSync(join(tmpdir(), "irsa-thumbprint-"));
-const pki = makePki();
-const files = {
-  root: join(dir, "root.pem"),
-  intermediate: join(dir, "intermediate.pem"),
-};
-writeFileSync(files.root, pki.root.certPem);
-writeFileSync(files.intermediate, pki.intermediate.certPem);
-
-/** SHA-1 of the DER in a certificate file, computed without the command's code. */
-const fingerprintOf = (file: string) => new X509Certificate(readFileSync(file)).fingerprint.replace(/:/g, "").toLowerCase();
-
-interface Issuer {
-  url: string;
-  close: () => void;
-}
-
-/** An HTTPS OIDC issuer at https://127.0.0.1:<port>/id/EXAMPLE sending `chain`. */
-function startIssuer(chain: string[], discoveryIssuer?: (url: string) => string): Promise<Issuer> {
-  return new Promise((resolve) => {
-    let url = "";
-    const server = https.createServer({ key: pki.leaf.keyPem, cert: chain.join("") }, (req, res) => {
-      res.setHeader("content-type", "application/json");
-      if (req.url === "/id/EXAMPLE/.well-known/openid-configuration") {
-        res.end(JSON.stringify({ issuer: discoveryIssuer ? discoveryIssuer(url) : url, jwks_uri: `${url}/keys` }));
-      } else if (req.url === "/id/EXAMPLE/keys") {
-        res.end(JSON.stringify({ keys: [{ kty: "RSA", kid: "k1" }] }));
-      } else {
-        res.statusCode = 404;
-        res.end("{}");
-      }
-    });
-    server.listen(0, "127.0.0.1", () => {
-      url = `https://127.0.0.1:${(server.address() as net.AddressInfo).port}/id/EXAMPLE`;
-      resolve({ url, close: () => server.close() });
-    });
-  });
-}
-
-function run(args: string[], env: { [key: string]: string } = {}): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
-  const start = Date.now();
-  return new Promise((resolve) => {
-    const cleanEnv = { ...process.env };
-    delete cleanEnv.NODE_EXTRA_CA_CERTS;
-    execFile(
-      process.execPath,
-      ["-r", "sucrase/register/ts", join(ROOT, "lib", "cli", "main.ts"), ...args],
-      { cwd: ROOT, env: { ...cleanEnv, ...env } },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr, ms: Date.now() - start });
-      },
-    );
-  });
-}
-
-/**
- * The command in this process. Its own verification reads NODE_EXTRA_CA_CERTS from `env`; only the
- * trap test needs a fresh process, where Node itself has loaded the root into its default store.
- */
-async function runHere(
-  args: string[],
-  env: { [key: string]: string } = {},
-): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
-  const start = Date.now();
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
-    args,
-    (line) => (stdout += `${line}\n`),
-    (line) => (stderr += `${line}\n`),
-    env,
-  );
-  return { code, stdout, stderr, ms: Date.now() - start };
-}
-
+let pki: Pki;
+let files: Awaited<ReturnType<typeof writePki>>["files"];
 let withoutRoot: Issuer;
 let withRoot: Issuer;
 let wrongIssuer: Issuer;
-let silent: net.Server;
 let silentPort: number;
-let closedPort: number;
+let refusedPort: number;
 
 beforeAll(async () => {
-  withoutRoot = await startIssuer([pki.leaf.certPem, pki.intermediate.certPem]);
-  withRoot = await startIssuer([pki.leaf.certPem, pki.intermediate.certPem, pki.root.certPem]);
-  wrongIssuer = await startIssuer([pki.leaf.certPem, pki.intermediate.certPem], () => "https://oidc.example.com/id/OTHER");
+  ({ pki, files } = await writePki());
+  withoutRoot = await startIssuer(pki.leaf.keyPem, [pki.leaf.certPem, pki.intermediate.certPem]);
+  withRoot = await startIssuer(pki.leaf.keyPem, [pki.leaf.certPem, pki.intermediate.certPem, pki.root.certPem]);
+  wrongIssuer = await startIssuer(pki.leaf.keyPem, [pki.leaf.certPem, pki.intermediate.certPem], {
+    discoveryIssuer: () => "https://oidc.example.com/id/OTHER",
+  });
   // Accepts TCP and never answers the TLS handshake.
-  silent = net.createServer(() => undefined).listen(0, "127.0.0.1");
-  await new Promise((r) => silent.once("listening", r));
-  silentPort = (silent.address() as net.AddressInfo).port;
-  const probe = net.createServer().listen(0, "127.0.0.1");
-  await new Promise((r) => probe.once("listening", r));
-  closedPort = (probe.address() as net.AddressInfo).port;
-  await new Promise((r) => probe.close(r));
+  silentPort = await startTcp(() => undefined);
+  refusedPort = await closedPort();
 }, 30000);
 
-afterAll(() => {
-  for (const s of [withoutRoot, withRoot, wrongIssuer]) s?.close();
-  silent?.close();
-});
+afterAll(closeAll);
 
 describe("cdktf-eks-irsa thumbprint", () => {
   test("the process exit code and streams match main(): a usage error from the real binary", async () => {
@@ -204,11 +118,11 @@ describe("cdktf-eks-irsa thumbprint", () => {
       () => ["https://issuer.does-not-exist.invalid/id/X"],
       /^error: cannot resolve host "issuer\.does-not-exist\.invalid"/,
     ],
-    ["a closed port", () => [`https://127.0.0.1:${closedPort}/id/X`], /^error: connection refused by 127\.0\.0\.1:\d+/],
+    ["a closed port", () => [`https://127.0.0.1:${refusedPort}/id/X`], /^error: connection refused by 127\.0\.0\.1:\d+/],
     [
       "a server that never answers",
-      () => [`https://127.0.0.1:${silentPort}/id/X`, "--timeout", "700"],
-      /^error: no answer from 127\.0\.0\.1:\d+ within 700 ms/,
+      () => [`https://127.0.0.1:${silentPort}/id/X`, "--timeout", "400"],
+      /^error: no answer from 127\.0\.0\.1:\d+ within 400 ms/,
     ],
   ])("%s fails cleanly with one line and exit 1", async (_what, args, message) => {
     const r = await runHere(["thumbprint", ...args()]);
@@ -232,4 +146,75 @@ describe("cdktf-eks-irsa thumbprint", () => {
       `error: ${message}\nusage: cdktf-eks-irsa thumbprint <issuer-url> [--json] [--timeout <ms, at most 10000>] [--no-discovery]\n`,
     );
   });
+});
+
+describe("a port that does not answer with TLS: one line, exit 1", () => {
+  const url = (port: number) => `https://127.0.0.1:${port}/id/X`;
+  const notTls = /^error: 127\.0\.0\.1:\d+ answered without TLS \(plain HTTP\?\)\n$/;
+  const closed = /^error: 127\.0\.0\.1:\d+ closed the connection without answering the TLS handshake\n$/;
+
+  test("a plain HTTP server, from the real binary: no stack trace", async () => {
+    const r = await run(["thumbprint", url(await startPlainHttp()), "--timeout", "3000"]);
+    expectFailure(r, notTls);
+  });
+
+  test.each([
+    ["a plain HTTP server", () => startPlainHttp(), notTls],
+    ["a server that speaks first, not TLS (an SSH banner)", () => startTcp((s) => s.write("SSH-2.0-OpenSSH_9.6\r\n")), notTls],
+    ["a server that accepts and closes at once", () => startTcp((s) => s.destroy()), closed],
+    ["a server that reads the ClientHello and closes", () => startTcp((s) => s.once("data", () => s.end())), closed],
+    [
+      "a server that sends half a TLS record and closes",
+      () => startTcp((s) => s.once("data", () => s.end(Buffer.from([0x16, 0x03, 0x03, 0x00, 0x40, 0x02])))),
+      /^error: 127\.0\.0\.1:\d+ closed the connection in the middle of the TLS handshake\n$/,
+    ],
+    [
+      "a server that refuses the handshake with an alert",
+      () => startTcp((s) => s.once("data", () => s.end(Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28])))),
+      /^error: 127\.0\.0\.1:\d+ refused the TLS handshake: alert handshake_failure \(40\)\n$/,
+    ],
+    [
+      "a server that answers with a malformed TLS record",
+      () => startTcp((s) => s.once("data", () => s.write(Buffer.from([0x16, 0x03, 0x03, 0x00, 0x04, 0xff, 0xff, 0xff, 0xff])))),
+      /^error: TLS handshake with 127\.0\.0\.1:\d+ failed: unexpected message\n$/,
+    ],
+  ])("%s", async (_what, start, message) => {
+    const r = await runHere(["thumbprint", url(await start()), "--timeout", "400"]);
+    expectFailure(r, message);
+  });
+});
+
+describe("--timeout bounds the whole command", () => {
+  const TIMEOUT = 400;
+  const MARGIN = 400;
+  const slowly = (text: string) => Buffer.from(text.repeat(20), "latin1");
+
+  test("a TLS handshake trickled one byte every 100 ms", async () => {
+    // A TLS record header, then more of a handshake that never completes.
+    const port = await startTcp((socket) => trickle(socket, Buffer.concat([Buffer.from([0x16, 0x03, 0x03, 0x10, 0x00]), slowly("\0")])));
+    const r = await runHere(["thumbprint", `https://127.0.0.1:${port}/id/X`, "--timeout", `${TIMEOUT}`]);
+    expectFailure(r, /^error: 127\.0\.0\.1:\d+ was too slow: the TLS handshake did not finish within 400 ms\n/);
+    expect(r.ms).toBeLessThan(TIMEOUT + MARGIN);
+  }, 4000);
+
+  test.each([
+    ["its headers", "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 40\r\n\r\n"],
+    ["its body", ""],
+  ])(
+    "a discovery document trickling %s one byte every 100 ms",
+    async (_what, headers) => {
+      const issuer = await startRawIssuer(pki.leaf.keyPem, [pki.leaf.certPem, pki.intermediate.certPem], (socket) => {
+        if (headers) return trickle(socket, Buffer.from(headers + "{}".repeat(20)));
+        socket.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 400\r\n\r\n{");
+        trickle(socket, slowly(" "));
+      });
+      const r = await runHere(["thumbprint", issuer.url, "--timeout", `${TIMEOUT}`]);
+      expectFailure(
+        r,
+        /^error: https:\/\/127\.0\.0\.1:\d+\/id\/EXAMPLE\/\.well-known\/openid-configuration was too slow: .* within 400 ms\n/,
+      );
+      expect(r.ms).toBeLessThan(TIMEOUT + MARGIN);
+    },
+    4000,
+  );
 });

@@ -1,4 +1,7 @@
-import { inspectIssuer, MAX_TIMEOUT_MS, ThumbprintError } from "./thumbprint/inspect-issuer";
+/** The `thumbprint` command: its arguments, and its output (the pin, or the JSON report) and exit code. */
+import { MAX_TIMEOUT_MS } from "./thumbprint/deadline";
+import { oneLine, ThumbprintError } from "./thumbprint/errors";
+import { inspectIssuer } from "./thumbprint/inspect-issuer";
 import { CommandIo, UsageError } from "./command-io";
 
 export const THUMBPRINT_USAGE =
@@ -46,8 +49,9 @@ export async function thumbprintCommand(args: string[], io: CommandIo): Promise<
     }
     return 0;
   } catch (e) {
-    if (!(e instanceof ThumbprintError)) throw e;
-    io.err(`error: ${e.message}`);
+    // Anything else is a bug, but still one line: the command's errors are never a stack trace.
+    const message = e instanceof ThumbprintError ? e.message : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`;
+    io.err(`error: ${oneLine(message)}`);
     return 1;
   }
 }
