@@ -24,7 +24,8 @@ export function runApp(argv: readonly string[], env: { [key: string]: string | u
   }
   // Under `cdktf synth` the CLI prints annotations itself and decides; run alone, the app does.
   const underCli = env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined;
-  const app = new App();
+  // The output format comes from process.env (SYNTH_HCL_OUTPUT), where cdktf's stack synthesizer reads it too.
+  const app = new App({ outdir: env.CDKTF_OUTDIR });
   try {
     // `cdktf synth` hands cdktf.json's "context" to the app through the environment; run with
     // plain node, the app reads it from cdktf.json itself.

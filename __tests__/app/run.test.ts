@@ -3,9 +3,10 @@
  * `synth` then `synth --hcl` leaves only the last format in the stack folder.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { runApp } from "../../app/run";
 
 const ROOT = join(__dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "irsa-run-"));
@@ -30,20 +31,34 @@ test("a bad config: one line naming the source and the field, exit 1, no stack t
   ]);
 });
 
+/** runApp in this process (main.ts is a three-line wrapper around it). */
+function runHere(args: string[], env: { [key: string]: string }) {
+  let stdout = "";
+  const stderr: string[] = [];
+  const status = runApp(args, env, { out: (text) => (stdout += text), err: (line) => stderr.push(line) });
+  return { status, stdout, stderr };
+}
+
 test("--help prints the help and exits 0", () => {
-  const result = run(["--help"]);
+  const result = runHere(["--help"], {});
   expect(result.status).toBe(0);
   expect(result.stdout).toContain("cdktf-eks-irsa: IAM roles for Kubernetes service accounts on EKS");
 });
 
 test("synth then synth --hcl: only cdk.tf remains (Terraform would reject both as duplicates), and back", () => {
   const out = join(dir, "formats");
-  expect(run([], { CDKTF_OUTDIR: out }).status).toBe(0);
+  expect(runHere([], { CDKTF_OUTDIR: out })).toEqual({ status: 0, stdout: "", stderr: [] });
   const stack = join(out, "stacks", "eks-irsa");
   expect(readdirSync(stack).filter((f) => f.startsWith("cdk."))).toEqual(["cdk.tf.json"]);
-  expect(run([], { CDKTF_OUTDIR: out, SYNTH_HCL_OUTPUT: "true" }).status).toBe(0);
+  process.env.SYNTH_HCL_OUTPUT = "true";
+  try {
+    expect(runHere([], { CDKTF_OUTDIR: out }).status).toBe(0);
+  } finally {
+    delete process.env.SYNTH_HCL_OUTPUT;
+  }
   expect(readdirSync(stack).filter((f) => f.startsWith("cdk."))).toEqual(["cdk.tf"]);
-  expect(run([], { CDKTF_OUTDIR: out }).status).toBe(0);
+  expect(readFileSync(join(stack, "cdk.tf"), "utf8")).toMatch(/^terraform \{/m);
+  expect(runHere([], { CDKTF_OUTDIR: out }).status).toBe(0);
   expect(existsSync(join(stack, "cdk.tf"))).toBe(false);
   expect(existsSync(join(stack, "cdk.tf.json"))).toBe(true);
 });

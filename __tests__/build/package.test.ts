@@ -8,7 +8,7 @@
  * network). IRSA_REAL_INSTALL=1 runs a real `npm install` of the tarball and its peers instead.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 
@@ -45,7 +45,13 @@ app.synth();
 `;
 
 beforeAll(() => {
-  const packed = execFileSync("npm", ["pack", "--json", "--pack-destination", work], {
+  // What `prepack` does (`npm run build`: a clean dist/, then tsc), without type-checking again:
+  // the typecheck test does that for the whole project.
+  rmSync(join(ROOT, "dist"), { recursive: true, force: true });
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json", "--noCheck"], {
+    cwd: ROOT,
+  });
+  const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], {
     cwd: ROOT,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
@@ -111,6 +117,11 @@ test("the tarball holds the compiled library only", () => {
   const unexpected = files.filter((f) => !/^dist\/.*\.(js|d\.ts)$/.test(f) && !["package.json", "README.md", "LICENSE"].includes(f));
   expect(unexpected).toEqual([]);
   expect(files.some((f) => /__tests__|__snapshots__|cdktf\.out|^main\.|^app\/|bench\/|examples\//.test(f))).toBe(false);
+});
+
+test("npm pack builds first, from a clean dist/ (no stale files from an earlier build are shipped)", () => {
+  expect(PKG.scripts.prepack).toBe("npm run build");
+  expect(PKG.scripts.build).toMatch(/rmSync\('dist'.*&& tsc -p tsconfig\.build\.json$/);
 });
 
 test("LICENSE is the license package.json names (Apache-2.0)", () => {
