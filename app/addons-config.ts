@@ -5,6 +5,8 @@
  * the same rules as `AddonPolicies`; messages name the config field.
  */
 import { AddonPolicy, internalAddons, internalValidation as check, ServiceAccountMode, ServiceAccountRef } from "../lib";
+import { isObject } from "./config-sources";
+import { optionalString, rejectUnknownKeys } from "./config-values";
 
 /** One add-on of the app, checked. */
 export interface AppAddon {
@@ -40,7 +42,7 @@ function validateAddon(validator: check.Validator, at: string, raw: unknown): Ap
   }
   const inputs = Object.fromEntries(Object.entries(raw).filter(([key]) => !ENTRY_KEYS.includes(key)));
   const policy = internalAddons.createAddonPolicy(definition, inputs, validator, `${at}.`);
-  const roleName = raw.roleName === undefined ? undefined : validator.requireString(`${at}.roleName`, raw.roleName);
+  const roleName = optionalString(validator, `${at}.roleName`, raw.roleName);
   validator.check(`${at}.roleName`, roleName, check.roleName);
   return {
     addon,
@@ -59,16 +61,10 @@ function validateAddon(validator: check.Validator, at: string, raw: unknown): Ap
 function serviceAccount(validator: check.Validator, at: string, raw: unknown): ServiceAccountRef | undefined {
   if (raw === undefined) return undefined;
   if (!isObject(raw)) validator.reject(at, raw, "must be an object { namespace, name }");
-  for (const key of Object.keys(raw)) {
-    if (key !== "namespace" && key !== "name") validator.reject(`${at}.${key}`, raw[key], "is not a field (known: namespace, name)");
-  }
+  rejectUnknownKeys(validator, `${at}.`, raw, ["namespace", "name"], "is not a field");
   const namespace = validator.requireString(`${at}.namespace`, raw.namespace);
   validator.check(`${at}.namespace`, namespace, check.kubernetesNamespace);
   const name = validator.requireString(`${at}.name`, raw.name);
   validator.check(`${at}.name`, name, check.kubernetesServiceAccountName(false));
   return { namespace, name };
-}
-
-function isObject(value: unknown): value is { [key: string]: unknown } {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -2,35 +2,14 @@
  * The app's configuration, checked and normalised: `loadConfig` returns it or throws a
  * ValidationError that names the source (cdktf.json or the config file) and the field.
  */
-import { internalValidation as check, ServiceAccountMode } from "../lib";
+import { internalValidation as check } from "../lib";
 import { AppAddon, validateAddons } from "./addons-config";
+import { AppServiceAccount, validateAccount } from "./account-config";
 import { configSources, isObject, RawConfig } from "./config-sources";
+import { optionalBoolean, optionalString, rejectUnknownKeys, stringList, stringMap } from "./config-values";
 
 export { CONFIG_FILE_ENV, CONTEXT_KEY } from "./config-sources";
-
-/** One service account of the app and the permissions of its role. */
-export interface AppServiceAccount {
-  readonly namespace: string;
-  readonly name: string;
-  /** Construct id of the role (and so part of its Terraform addresses): `<namespace>-<name>` unless set. */
-  readonly id: string;
-  /** Managed policies attached to the role. */
-  readonly managedPolicyArns?: string[];
-  /** Inline policies by name, as policy JSON. */
-  readonly inlinePolicies?: { [name: string]: string };
-  readonly serviceAccountMode: ServiceAccountMode;
-  /** Exact role name; default: a prefix made from the role's id. */
-  readonly roleName?: string;
-  /** "irsa" (an IrsaRole, default) or "pod-identity" (a PodIdentityRole, for new workloads). */
-  readonly identity: Identity;
-  /** IRSA accounts, migration step 1: also trust EKS Pod Identity in this cluster and associate. */
-  readonly podIdentity: boolean;
-  /** IRSA accounts, migration step 3 when false: Pod Identity only. */
-  readonly webIdentityTrust: boolean;
-}
-
-export type Identity = "irsa" | "pod-identity";
-const IDENTITIES: Identity[] = ["irsa", "pod-identity"];
+export { AppServiceAccount, Identity } from "./account-config";
 
 /** Where Terraform keeps the state when it is not local. */
 export interface TerraformCloudSettings {
@@ -75,18 +54,6 @@ const TOP_LEVEL = [
   "addons",
   "tags",
   "terraformCloud",
-];
-const ACCOUNT_KEYS = [
-  "namespace",
-  "name",
-  "id",
-  "identity",
-  "managedPolicyArns",
-  "inlinePolicies",
-  "serviceAccountMode",
-  "roleName",
-  "podIdentity",
-  "webIdentityTrust",
 ];
 const CLOUD_KEYS = ["workspace", "hostname", "organization"];
 
@@ -167,83 +134,6 @@ export function validateConfig(raw: RawConfig, sourceOf: string | ((field: strin
   };
 }
 
-function validateAccount(validator: check.Validator, at: string, raw: unknown): AppServiceAccount {
-  if (!isObject(raw)) validator.reject(at, raw, "must be an object { namespace, name, ... }");
-  check.checkPlainMap(validator, at, raw);
-  if ("mode" in raw) validator.reject(`${at}.mode`, raw.mode, 'is now spelled "serviceAccountMode", as in the library');
-  rejectUnknownKeys(validator, `${at}.`, raw, ACCOUNT_KEYS, "is not a service account field");
-  const namespace = validator.requireString(`${at}.namespace`, raw.namespace);
-  validator.check(`${at}.namespace`, namespace, check.kubernetesNamespace);
-  const name = validator.requireString(`${at}.name`, raw.name);
-  validator.check(`${at}.name`, name, check.kubernetesServiceAccountName(false));
-  const id = optionalString(validator, `${at}.id`, raw.id) ?? `${namespace}-${name}`;
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(id)) validator.reject(`${at}.id`, id, "must be 1 to 64 letters, digits, '.', '_' or '-'");
-  const managedPolicyArns = stringList(validator, `${at}.managedPolicyArns`, raw.managedPolicyArns);
-  managedPolicyArns?.forEach((arn, i) => validator.check(`${at}.managedPolicyArns[${i}]`, arn, check.policyArn));
-  const identity = optionalString(validator, `${at}.identity`, raw.identity) ?? "irsa";
-  if (!IDENTITIES.includes(identity as Identity))
-    validator.reject(`${at}.identity`, identity, `is not one of ${IDENTITIES.map((i) => `"${i}"`).join(", ")}`);
-  const podIdentityRole = identity === "pod-identity";
-  const serviceAccountMode = check.parseServiceAccountMode(
-    validator,
-    `${at}.serviceAccountMode`,
-    raw.serviceAccountMode,
-    podIdentityRole ? ServiceAccountMode.NONE : ServiceAccountMode.ANNOTATE,
-    podIdentityRole ? [ServiceAccountMode.NONE, ServiceAccountMode.CREATE] : undefined,
-  );
-  const migration = migrationFields(validator, at, raw, podIdentityRole, serviceAccountMode);
-  const roleName = optionalString(validator, `${at}.roleName`, raw.roleName);
-  validator.check(`${at}.roleName`, roleName, check.roleName);
-  const inline = inlinePolicies(validator, `${at}.inlinePolicies`, raw.inlinePolicies);
-  return {
-    namespace,
-    name,
-    id,
-    managedPolicyArns,
-    inlinePolicies: inline,
-    serviceAccountMode,
-    roleName,
-    identity: identity as Identity,
-    ...migration,
-  };
-}
-
-/** The three migration steps of an IRSA account: podIdentity, serviceAccountMode "none", webIdentityTrust false. */
-function migrationFields(validator: check.Validator, at: string, raw: RawConfig, podIdentityRole: boolean, mode: ServiceAccountMode) {
-  const podIdentity = optionalBoolean(validator, `${at}.podIdentity`, raw.podIdentity) ?? false;
-  const webIdentityTrust = optionalBoolean(validator, `${at}.webIdentityTrust`, raw.webIdentityTrust) ?? true;
-  if (podIdentityRole && (raw.podIdentity !== undefined || raw.webIdentityTrust !== undefined)) {
-    validator.rejectProperty(at, 'is a "pod-identity" account: podIdentity and webIdentityTrust are migration steps of "irsa" accounts');
-  }
-  if (!webIdentityTrust && !podIdentity) {
-    validator.reject(`${at}.webIdentityTrust`, false, "needs podIdentity: true first (migration step 1): the role would trust nobody");
-  }
-  if (!webIdentityTrust && mode !== ServiceAccountMode.NONE) {
-    validator.reject(
-      `${at}.webIdentityTrust`,
-      false,
-      `needs serviceAccountMode "none" first (migration step 2): pods would still ask for IRSA`,
-    );
-  }
-  return { podIdentity, webIdentityTrust };
-}
-
-/** Inline policies given as documents or as JSON text, normalised to JSON text. */
-function inlinePolicies(validator: check.Validator, path: string, raw: unknown): { [name: string]: string } | undefined {
-  if (raw === undefined) return undefined;
-  if (!isObject(raw)) validator.reject(path, raw, "must map policy names to policy documents");
-  check.checkPlainMap(validator, path, raw);
-  const policies: { [name: string]: string } = {};
-  for (const [policyName, doc] of Object.entries(raw)) {
-    const at = `${path}[${JSON.stringify(policyName)}]`;
-    validator.check(at, policyName, check.inlinePolicyName);
-    const json = typeof doc === "string" ? doc : JSON.stringify(doc);
-    validator.check(at, json, check.policyJson);
-    policies[policyName] = json;
-  }
-  return policies;
-}
-
 function validateTerraformCloud(validator: check.Validator, raw: unknown): TerraformCloudSettings | undefined {
   if (raw === undefined) return undefined;
   if (!isObject(raw)) validator.reject("terraformCloud", raw, "must be an object");
@@ -253,34 +143,4 @@ function validateTerraformCloud(validator: check.Validator, raw: unknown): Terra
     workspace: optionalString(validator, "terraformCloud.workspace", raw.workspace),
     hostname: optionalString(validator, "terraformCloud.hostname", raw.hostname),
   };
-}
-
-function rejectUnknownKeys(validator: check.Validator, prefix: string, raw: RawConfig, known: string[], what: string): void {
-  for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) validator.reject(`${prefix}${key}`, raw[key], `${what} (known: ${known.join(", ")})`);
-  }
-}
-
-function optionalString(validator: check.Validator, path: string, value: unknown): string | undefined {
-  return value === undefined ? undefined : validator.requireString(path, value);
-}
-
-function optionalBoolean(validator: check.Validator, path: string, value: unknown): boolean | undefined {
-  validator.checkBoolean(path, value);
-  return typeof value === "boolean" ? value : undefined;
-}
-
-function stringList(validator: check.Validator, path: string, value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value)) validator.reject(path, value, "must be a list of strings");
-  return value.map((item, i) => validator.requireString(`${path}[${i}]`, item));
-}
-
-function stringMap(validator: check.Validator, path: string, value: unknown): { [key: string]: string } | undefined {
-  if (value === undefined) return undefined;
-  if (!isObject(value)) validator.reject(path, value, "must be a map of strings");
-  check.checkPlainMap(validator, path, value);
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, validator.requireString(`${path}[${JSON.stringify(key)}]`, item)]),
-  );
 }
