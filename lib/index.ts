@@ -13,6 +13,7 @@ export { IrsaRole } from "./irsa/irsa-role";
 export { IrsaRoleProps, DEFAULT_FIELD_MANAGER } from "./irsa/irsa-role-props";
 export { ClusterTrust } from "./irsa/cluster-trust";
 export { RoleOptions } from "./role/role-options";
+export { WorkloadRole } from "./role/workload-role";
 
 // EKS Pod Identity
 export { PodIdentityRole } from "./pod-identity/pod-identity-role";

@@ -10,6 +10,7 @@ import { parseServiceAccountMode } from "../kubernetes/service-account-mode";
 import { DEFAULT_AUDIENCE } from "../oidc/oidc-provider";
 import { defaultNamePrefix } from "../role/default-name-prefix";
 import { roleSpec, RoleSpec } from "../role/role-spec";
+import { RolePlacement } from "../role/workload-role";
 import { fieldManager, tokenExpiration } from "../validation/kubernetes-rules";
 import { clientId } from "../validation/oidc-rules";
 import { Validator } from "../validation/validator";
@@ -34,14 +35,6 @@ export interface IrsaRoleSpec {
   readonly trustedSubjects: TrustedSubject[];
   /** The annotations every service account gets besides the role ARN. */
   readonly extraAnnotations: { readonly [key: string]: string };
-}
-
-/** Where the role sits: its construct id (for messages), its path below the stack (for its default name). */
-export interface RolePlacement {
-  readonly id: string;
-  readonly pathInStack: string;
-  /** A short key for a value that stays the same when lists are reordered (see role/stable-key.ts). */
-  readonly stableKey: (value: string) => string;
 }
 
 /** Turns the props into a spec, or throws a ValidationError that names the property, the value and the rule. */

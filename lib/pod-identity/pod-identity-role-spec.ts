@@ -4,6 +4,7 @@ import { ServiceAccountBindingSpec } from "../kubernetes/service-account-binding
 import { parseServiceAccountMode } from "../kubernetes/service-account-mode";
 import { defaultNamePrefix } from "../role/default-name-prefix";
 import { roleSpec, RoleSpec } from "../role/role-spec";
+import { RolePlacement } from "../role/workload-role";
 import { eksClusterName, iamRoleArn } from "../validation/eks-rules";
 import { Validator } from "../validation/validator";
 import { AssociationSpec } from "./pod-identity-associations";
@@ -20,13 +21,6 @@ export interface PodIdentityRoleSpec {
   readonly binding: ServiceAccountBindingSpec;
 }
 
-/** Where the role sits (see irsa/irsa-role-spec.ts). */
-export interface PodIdentityPlacement {
-  readonly id: string;
-  readonly pathInStack: string;
-  readonly stableKey: (value: string) => string;
-}
-
 interface Cluster {
   readonly clusterName: string;
   readonly serviceAccounts: readonly ServiceAccountRef[];
@@ -37,7 +31,7 @@ interface Cluster {
 /** Turns the props into a spec, or throws a ValidationError naming the property, the value and the rule. */
 export function podIdentityRoleSpec(
   props: PodIdentityRoleProps,
-  { id, pathInStack, stableKey }: PodIdentityPlacement,
+  { id, pathInStack, stableKey }: RolePlacement,
 ): PodIdentityRoleSpec {
   const owner = `PodIdentityRole "${id}"`;
   const validator: Validator = new Validator(owner);

@@ -14,6 +14,12 @@ export function pathInStack(construct: IConstruct): string {
     .join("/");
 }
 
+/** The path below its stack that a construct `id` created in `scope` will have. */
+export function childPathInStack(scope: IConstruct, id: string): string {
+  const parent = pathInStack(scope);
+  return parent === "" ? id : `${parent}/${id}`;
+}
+
 /**
  * The default role name prefix: the construct's path below its stack, e.g. `team-a-app-`. It does
  * not depend on the service accounts, so reordering or adding accounts never renames (and so
