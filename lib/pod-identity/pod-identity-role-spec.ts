@@ -29,10 +29,7 @@ interface Cluster {
 }
 
 /** Turns the props into a spec, or throws a ValidationError naming the property, the value and the rule. */
-export function podIdentityRoleSpec(
-  props: PodIdentityRoleProps,
-  { id, pathInStack, stableKey }: RolePlacement,
-): PodIdentityRoleSpec {
+export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInStack, stableKey }: RolePlacement): PodIdentityRoleSpec {
   const owner = `PodIdentityRole "${id}"`;
   const validator: Validator = new Validator(owner);
   if (props === undefined || props === null) validator.rejectProperty("props", "are required (at least clusterName and serviceAccounts)");
