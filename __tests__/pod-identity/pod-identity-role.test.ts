@@ -1,6 +1,6 @@
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Aspects, Testing } from "cdktf";
-import { IrsaTrustChecks, PodIdentityRole, PodIdentityRoleProps } from "../../lib";
+import { AddonPolicies, IrsaTrustChecks, PodIdentityRole, PodIdentityRoleProps } from "../../lib";
 import { errorsOf, warningsOf } from "../support/annotations";
 import { addresses, newStack, only, ref, resources, synth } from "../support/synth";
 import { podIdentityRequest, trustEvaluator } from "../support/trust-document";
@@ -145,6 +145,20 @@ describe("PodIdentityRole: associations and Kubernetes", () => {
     const defaulted = synth(podStack().stack).json;
     expect(only(resources(defaulted, "aws_iam_role"))[1].name_prefix).toBe("app-");
   });
+});
+
+test("add-on policies: one add-on and no serviceAccounts associates the add-on's default service account", () => {
+  const stack = newStack();
+  const role = new PodIdentityRole(stack, "lbc", { clusterName: "prod", addonPolicies: [AddonPolicies.loadBalancerController()] });
+  const json = synth(stack).json;
+  const [, association] = only(resources(json, "aws_eks_pod_identity_association"));
+  expect(association).toMatchObject({ cluster_name: "prod", namespace: "kube-system", service_account: "aws-load-balancer-controller" });
+  const [roleId] = only(resources(json, "aws_iam_role"));
+  const [, attachment] = only(resources(json, "aws_iam_role_policy_attachment"));
+  expect(attachment.role).toBe(ref("aws_iam_role", roleId, "name"));
+  expect(attachment.policy_arn).toMatch(/^\$\{aws_iam_policy\.lbc_addon-load-balancer-controller-policy_[0-9A-F]{8}\.arn\}$/);
+  expect(role.dependables).toHaveLength(3);
+  expect(evaluatorOf(json).isAllowed(podIdentityRequest("prod", "kube-system", "aws-load-balancer-controller"))).toBe(true);
 });
 
 describe("PodIdentityRole: bad input", () => {
