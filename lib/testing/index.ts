@@ -1,0 +1,14 @@
+/**
+ * cdktf-eks-irsa/testing: assertions for your own tests about who may assume the roles of a
+ * synthesized stack, and the IAM policy evaluator they are built on.
+ *
+ *   import { IrsaAssertions } from "cdktf-eks-irsa/testing";
+ * @module testing
+ */
+
+export { IrsaAssertions } from "./irsa-assertions";
+export { IrsaAssertionsOptions } from "./irsa-assertions-options";
+export { ServiceAccountToken, WebIdentityToken, PodIdentityServiceAccount } from "./assume-requests";
+export { UnresolvedValueError } from "./unresolved-value-error";
+export { TrustedSubject } from "../kubernetes/trusted-subject";
+export { PolicyEvaluator, Decision, AuthorizationRequest, RequestPrincipal, EvaluationResult } from "./policy-evaluator";
