@@ -2,8 +2,10 @@
  * cdktf-eks-irsa/testing: assertions for your own tests about who may assume the roles of a
  * synthesized stack, and the IAM policy evaluator they are built on.
  *
- *   import { IrsaAssertions } from "cdktf-eks-irsa/testing";
- * @module testing
+ * ```ts
+ * import { IrsaAssertions } from "cdktf-eks-irsa/testing";
+ * ```
+ * @module cdktf-eks-irsa/testing
  */
 
 export { IrsaAssertions } from "./irsa-assertions";
