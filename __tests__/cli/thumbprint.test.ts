@@ -10,6 +10,7 @@ import * as https from "https";
 import * as net from "net";
 import { tmpdir } from "os";
 import { join } from "path";
+import { CHECK_USAGE } from "../../lib/cli/check-command";
 import { main } from "../../lib/cli/main";
 import { makePki } from "../support/pki";
 
@@ -229,7 +230,8 @@ describe("cdktf-eks-irsa thumbprint", () => {
     const r = await runHere(args as string[]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `error: ${message}\nusage: cdktf-eks-irsa thumbprint <issuer-url> [--json] [--timeout <ms, at most 10000>] [--no-discovery]\n`,
+      `error: ${message}\nusage: cdktf-eks-irsa thumbprint <issuer-url> [--json] [--timeout <ms, at most 10000>] [--no-discovery]\n` +
+        `       ${CHECK_USAGE}\n`,
     );
   });
 });
