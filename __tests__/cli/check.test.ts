@@ -101,6 +101,16 @@ describe("plans from terraform show -json", () => {
     });
   });
 
+  test("without the configuration section, the same policy (in IAM's normalized form) still ties a document to its role", async () => {
+    const plan = JSON.parse(readFileSync(fixture("plan", "unsafe.plan.json"), "utf8"));
+    delete plan.configuration;
+    const file = join(work, "no-configuration.plan.json");
+    writeFileSync(file, JSON.stringify(plan, null, 2));
+    const addresses = (await findingsOf(file)).findings.map((f) => f.address);
+    expect(addresses).toContain("aws_iam_role.from_document");
+    expect(addresses).not.toContain("data.aws_iam_policy_document.no_condition");
+  });
+
   test("safe plan: nothing (empty not_principals and not_actions in rendered values mean unset)", async () => {
     expect((await findingsOf(fixture("plan", "safe.plan.json"))).findings).toEqual([]);
   });
