@@ -5,7 +5,8 @@
  */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/__tests__"],
+  // examples/testing/ shows users how to test their stacks; it runs with the suite.
+  roots: ["<rootDir>/__tests__", "<rootDir>/examples"],
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json", diagnostics: false }],

@@ -1,6 +1,8 @@
 /**
  * cdktf-eks-irsa: IAM roles for Kubernetes service accounts on Amazon EKS, for CDK for Terraform.
- * The one public entry point, for users and for the bundled app.
+ * The main entry point, for users and for the bundled app; test helpers are in
+ * `cdktf-eks-irsa/testing` (lib/testing/index.ts).
+ * @module cdktf-eks-irsa
  */
 
 // OIDC: the cluster's identity provider

@@ -4,7 +4,7 @@ import { Testing } from "cdktf";
 import { AppConfig, loadConfig, validateConfig } from "../../app/config";
 import { backendSettings, IrsaAppStack } from "../../app/stack";
 import { ValidationError } from "../../lib";
-import { admits, Resolver, trustOfRole } from "../support/iam-eval";
+import { IrsaAssertions } from "../../lib/testing";
 import { addresses, dataSources, Json, only, resources } from "../support/synth";
 
 const ROOT = join(__dirname, "..", "..");
@@ -68,12 +68,14 @@ describe("default app", () => {
     const { json } = synthApp();
     const [providerId, provider] = only(resources(json, "aws_iam_openid_connect_provider"));
     expect(provider.url).toBe("${data.aws_eks_cluster.cluster.identity[0].oidc[0].issuer}");
-    const arn = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE";
+    const issuerHost = "oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE";
+    const arn = `arn:aws:iam::111122223333:oidc-provider/${issuerHost}`;
     const [roleId] = only(resources(json, "aws_iam_role"));
-    const statements = trustOfRole(json, roleId, new Resolver({ [`aws_iam_openid_connect_provider.${providerId}`]: arn }));
-    expect(admits(statements, arn, "default", "s3-echoer")).toBe(true);
-    expect(admits(statements, arn, "default", "s3-echoer-x")).toBe(false);
-    expect(admits(statements, arn, "kube-system", "s3-echoer")).toBe(false);
+    const a = IrsaAssertions.fromSynth(JSON.stringify(json), { providerArns: { [`aws_iam_openid_connect_provider.${providerId}`]: arn } });
+    const role = `aws_iam_role.${roleId}`;
+    expect(a.canAssume(role, { issuerHost, namespace: "default", name: "s3-echoer" })).toBe(true);
+    expect(a.canAssume(role, { issuerHost, namespace: "default", name: "s3-echoer-x" })).toBe(false);
+    expect(a.canAssume(role, { issuerHost, namespace: "kube-system", name: "s3-echoer" })).toBe(false);
     const [, inline] = only(resources(json, "aws_iam_role_policy"));
     expect(JSON.parse(inline.policy).Statement[0]).toEqual({
       Effect: "Allow",

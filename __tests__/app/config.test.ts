@@ -8,7 +8,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { loadConfig } from "../../app/config";
 import { IrsaAppStack, providerMatchesCluster } from "../../app/stack";
-import { Resolver, trustOfRole } from "../support/iam-eval";
+import { IrsaAssertions } from "../../lib/testing";
 import { dataSources, Json, only, resources } from "../support/synth";
 
 const ROOT = join(__dirname, "..", "..");
@@ -70,8 +70,9 @@ describe("a config file", () => {
     expect(Object.values(resources(json, "kubernetes_service_account_v1")).map((sa) => sa.metadata.name)).toEqual(["exporter"]);
     expect(Object.values(resources(json, "kubernetes_annotations")).map((a) => a.metadata.name)).toEqual(["payments-service-user"]);
     expect(json.provider.aws).toEqual([{ region: "eu-west-1", default_tags: [{ tags: { owner: "platform" } }] }]);
+    const assertions = IrsaAssertions.fromSynth(text);
     for (const roleId of Object.keys(resources(json, "aws_iam_role"))) {
-      expect(trustOfRole(json, roleId, new Resolver({}))[0].federated).toEqual([arn]);
+      expect(JSON.parse(assertions.trustPolicyJson(`aws_iam_role.${roleId}`)).Statement[0].Principal.Federated).toEqual([arn]);
     }
   });
 
@@ -99,8 +100,11 @@ describe("a config file", () => {
     expect(lookup.url).toBe("${data.aws_eks_cluster.cluster.identity[0].oidc[0].issuer}");
     const [roleId] = only(resources(json, "aws_iam_role"));
     const arn = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE";
-    const [statement] = trustOfRole(json, roleId, new Resolver({ [`data.aws_iam_openid_connect_provider.${lookupId}`]: arn }));
-    expect(statement.federated).toEqual([arn]);
+    const assertions = IrsaAssertions.fromSynth(JSON.stringify(json), {
+      providerArns: { [`data.aws_iam_openid_connect_provider.${lookupId}`]: arn },
+    });
+    const [statement] = JSON.parse(assertions.trustPolicyJson(`aws_iam_role.${roleId}`)).Statement;
+    expect(statement.Principal.Federated).toEqual([arn]);
     const both = loadFile({ extends: "cdktf.json", lookupOidcProvider: true, oidcProviderArn: arn });
     expect(both.load).toThrow(/lookupOidcProvider true cannot be used together with oidcProviderArn/);
   });

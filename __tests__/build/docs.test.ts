@@ -67,7 +67,9 @@ test("every optional property of an exported interface documents its @default", 
   const INTERFACE = 256; // TypeDoc ReflectionKind.Interface
   const missing: string[] = [];
   let checked = 0;
-  for (const iface of (api.children ?? []).filter((c) => c.kind === INTERFACE)) {
+  // One module per entry point (the package and cdktf-eks-irsa/testing); interfaces are inside them.
+  const inModules = (r: Reflection): Reflection[] => (r.kind === INTERFACE ? [r] : (r.children ?? []).flatMap(inModules));
+  for (const iface of inModules(api)) {
     for (const prop of (iface.children ?? []).filter((p) => p.flags?.isOptional)) {
       checked++;
       const documented = (prop.comment?.summary?.length ?? 0) > 0;

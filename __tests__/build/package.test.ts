@@ -44,6 +44,24 @@ Aspects.of(stack).add(new IrsaTrustChecks());
 app.synth();
 `;
 
+/** The second door: cdktf-eks-irsa/testing, type-checked (via typesVersions) and run like a user's test. */
+const CONSUMER_TEST = `
+import { TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { EksOidcProvider, IrsaRole } from "cdktf-eks-irsa";
+import { IrsaAssertions, TrustedSubject } from "cdktf-eks-irsa/testing";
+
+const stack = new TerraformStack(Testing.app(), "consumer-test");
+new AwsProvider(stack, "aws", { region: "us-west-2" });
+const issuerHost = "oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE";
+const oidcProvider = new EksOidcProvider(stack, "oidc", { issuerUrl: \`https://\${issuerHost}\`, fetchThumbprint: false });
+const serviceAccounts = [{ namespace: "default", name: "app" }];
+const role = new IrsaRole(stack, "app", { oidcProvider, serviceAccounts, serviceAccountMode: "none" });
+const assertions = IrsaAssertions.fromSynth(Testing.synth(stack));
+const who: TrustedSubject[] = assertions.whoCanAssume(role);
+console.log(JSON.stringify({ who, app: assertions.canAssume(role, { issuerHost, namespace: "default", name: "app" }) }));
+`;
+
 beforeAll(() => {
   // What `prepack` does (`npm run build`: a clean dist/, then tsc), without type-checking again:
   // the typecheck test does that for the whole project.
@@ -80,6 +98,7 @@ beforeAll(() => {
     for (const dep of [...PEERS, "typescript"]) symlinkSync(join(ROOT, "node_modules", dep), join(modules, dep), "dir");
   }
   writeFileSync(join(consumer, "main.ts"), CONSUMER);
+  writeFileSync(join(consumer, "consumer.test.ts"), CONSUMER_TEST);
   // The README's library example, compiled with the consumer so that it cannot rot.
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
   const usage = /## Library usage\s+```ts\n([\s\S]+?)```/.exec(readme);
@@ -103,7 +122,7 @@ beforeAll(() => {
         skipLibCheck: false,
         types: [],
       },
-      files: ["main.ts", "bad.ts", "readme.ts"],
+      files: ["main.ts", "bad.ts", "readme.ts", "consumer.test.ts"],
     }),
   );
 }, 120000);
@@ -113,6 +132,8 @@ test("the tarball holds the compiled library only", () => {
   expect(files).toContain("README.md");
   expect(files).toContain("LICENSE");
   expect(files).toContain("dist/index.js");
+  expect(files).toContain("dist/testing/index.js");
+  expect(files).toContain("dist/testing/index.d.ts");
   expect(files).toContain("dist/index.d.ts");
   const unexpected = files.filter((f) => !/^dist\/.*\.(js|d\.ts)$/.test(f) && !["package.json", "README.md", "LICENSE"].includes(f));
   expect(unexpected).toEqual([]);
@@ -140,6 +161,9 @@ test("package.json: entry points, peers with ranges, no runtime dependencies", (
     engines: { node: ">=20" },
   });
   expect(PKG.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
+  expect(PKG.exports["./testing"]).toEqual({ types: "./dist/testing/index.d.ts", default: "./dist/testing/index.js" });
+  // TypeScript's node10 resolution ignores "exports"; typesVersions points it at the same declarations.
+  expect(PKG.typesVersions).toEqual({ "*": { testing: ["dist/testing/index.d.ts"] } });
   expect(PKG.dependencies).toBeUndefined();
   expect(Object.keys(PKG.peerDependencies).sort()).toEqual([
     "@cdktf/provider-aws",
@@ -190,6 +214,9 @@ test("a consumer program type-checks strictly against the shipped declarations a
   });
   const errors = tsc.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
   expect(errors).toEqual([expect.stringMatching(/^bad\.ts\(2,\d+\): error TS2741: Property 'name' is missing/)]);
+
+  const test = JSON.parse(execFileSync(process.execPath, [join(consumer, "consumer.test.js")], { cwd: consumer, encoding: "utf8" }));
+  expect(test).toEqual({ who: [expect.objectContaining({ namespace: "default", serviceAccountName: "app" })], app: true });
 
   const out = join(work, "out");
   execFileSync(process.execPath, [join(consumer, "main.js")], { cwd: consumer, stdio: "pipe", env: { ...process.env, CDKTF_OUTDIR: out } });

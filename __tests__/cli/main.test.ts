@@ -16,6 +16,7 @@ async function run(args: string[]) {
 test.each([["--help"], ["-h"], ["help"]])("%s prints the usage on stdout and exits 0", async (flag) => {
   const r = await run([flag]);
   expect(r).toEqual({ code: 0, stdout: expect.stringMatching(/^usage: cdktf-eks-irsa thumbprint <issuer-url>/), stderr: "" });
+  expect(r.stdout).toMatch(/\n {7}cdktf-eks-irsa check \[PATH\.\.\.\] \[--format text\|json\|sarif\]/);
 });
 
 test("an unknown command exits 2 with the usage on stderr", async () => {

@@ -4,6 +4,7 @@
  * and failures in one line: a bad URL or host, a closed port, a port that does not answer with TLS,
  * and --timeout bounding the whole run against servers that never answer or trickle.
  */
+import { CHECK_USAGE } from "../../lib/cli/check-command";
 import { closeAll, closedPort, Issuer, startIssuer, startPlainHttp, startRawIssuer, startTcp, trickle } from "../support/issuers";
 import { expectFailure, fingerprintOf, Pki, run, runHere, writePki } from "../support/thumbprint";
 
@@ -143,7 +144,8 @@ describe("cdktf-eks-irsa thumbprint", () => {
     const r = await runHere(args as string[]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `error: ${message}\nusage: cdktf-eks-irsa thumbprint <issuer-url> [--json] [--timeout <ms, at most 10000>] [--no-discovery]\n`,
+      `error: ${message}\nusage: cdktf-eks-irsa thumbprint <issuer-url> [--json] [--timeout <ms, at most 10000>] [--no-discovery]\n` +
+        `       ${CHECK_USAGE}\n`,
     );
   });
 });

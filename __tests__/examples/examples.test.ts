@@ -4,7 +4,7 @@ import { build as existingServiceAccount } from "../../examples/existing-service
 import { build as multiCluster } from "../../examples/multi-cluster/main";
 import { build as paymentsDynamodb } from "../../examples/payments-dynamodb/main";
 import { build as s3Echoer } from "../../examples/s3-echoer/main";
-import { admits, arnForIssuer, providerArns, Resolver, trustOfRole } from "../support/iam-eval";
+import { IrsaAssertions } from "../../lib/testing";
 import { dataSources, Json, only, resources } from "../support/synth";
 
 function synthExample(build: typeof s3Echoer): { text: string; json: Json } {
@@ -12,12 +12,18 @@ function synthExample(build: typeof s3Echoer): { text: string; json: Json } {
   return { text, json: JSON.parse(text) };
 }
 
-/** Trust statements of the only role, with the ARN IAM would give each created provider. */
+/** Assertions over the example's only role, with the ARN IAM would give each created provider. */
 function trust(json: Json, arns: { [address: string]: string } = {}) {
   const [roleId] = only(resources(json, "aws_iam_role"));
-  return trustOfRole(json, roleId, new Resolver(providerArns(json, arns)));
+  const assertions = IrsaAssertions.fromSynth(JSON.stringify(json), { providerArns: arns });
+  const role = `aws_iam_role.${roleId}`;
+  return {
+    admits: (issuerHost: string, namespace: string, name: string) => assertions.canAssume(role, { issuerHost, namespace, name }),
+    policy: () => JSON.parse(assertions.trustPolicyJson(role)),
+  };
 }
 
+const arnOf = (host: string) => `arn:aws:iam::111122223333:oidc-provider/${host}`;
 const createdProviderArn = (json: Json, id = only(resources(json, "aws_iam_openid_connect_provider"))[0]) =>
   `aws_iam_openid_connect_provider.${id}`;
 
@@ -25,10 +31,10 @@ describe("examples", () => {
   test("s3-echoer: trusts default/s3-echoer; may only put objects into its bucket", () => {
     const { text, json } = synthExample(s3Echoer);
     expect(text).toMatchSnapshot();
-    const arn = arnForIssuer("https://oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE");
-    const statements = trust(json, { [createdProviderArn(json)]: arn });
-    expect(admits(statements, arn, "default", "s3-echoer")).toBe(true);
-    expect(admits(statements, arn, "default", "other")).toBe(false);
+    const host = "oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE";
+    const role = trust(json, { [createdProviderArn(json)]: arnOf(host) });
+    expect(role.admits(host, "default", "s3-echoer")).toBe(true);
+    expect(role.admits(host, "default", "other")).toBe(false);
     const [, inline] = only(resources(json, "aws_iam_role_policy"));
     const [policyId] = Object.entries(dataSources(json, "aws_iam_policy_document")).find(
       ([, d]) => d.statement[0].actions[0] === "s3:PutObject",
@@ -43,10 +49,10 @@ describe("examples", () => {
   test("payments-dynamodb: payments-service-user in default; table actions on one table", () => {
     const { text, json } = synthExample(paymentsDynamodb);
     expect(text).toMatchSnapshot();
-    const arn = arnForIssuer("https://oidc.eks.eu-west-1.amazonaws.com/id/PAYMENTS");
-    const statements = trust(json, { [createdProviderArn(json)]: arn });
-    expect(admits(statements, arn, "default", "payments-service-user")).toBe(true);
-    expect(admits(statements, arn, "payments", "payments-service-user")).toBe(false);
+    const host = "oidc.eks.eu-west-1.amazonaws.com/id/PAYMENTS";
+    const role = trust(json, { [createdProviderArn(json)]: arnOf(host) });
+    expect(role.admits(host, "default", "payments-service-user")).toBe(true);
+    expect(role.admits(host, "payments", "payments-service-user")).toBe(false);
     const [tableId] = only(resources(json, "aws_dynamodb_table"));
     const access = Object.values(dataSources(json, "aws_iam_policy_document")).find((d) => !d.statement[0].principals)!;
     expect(access.statement[0].resources).toEqual([
@@ -62,8 +68,8 @@ describe("examples", () => {
     const { text, json } = synthExample(existingServiceAccount);
     expect(text).toMatchSnapshot();
     expect(resources(json, "aws_iam_openid_connect_provider")).toEqual({});
-    const arn = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
-    expect(admits(trust(json), arn, "kube-system", "external-dns")).toBe(true);
+    const host = "oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+    expect(trust(json).admits(host, "kube-system", "external-dns")).toBe(true);
     const [annotationId, annotation] = only(resources(json, "kubernetes_annotations"));
     expect(annotation.metadata).toEqual({ name: "external-dns", namespace: "kube-system" });
     expect(annotation.annotations["eks.amazonaws.com/sts-regional-endpoints"]).toBe("true");
@@ -83,16 +89,16 @@ describe("examples", () => {
     const providers = Object.entries<Json>(resources(json, "aws_iam_openid_connect_provider"));
     expect(providers).toHaveLength(2);
     const idOf = (cluster: string) => providers.find(([, p]) => p.url.includes(`aws_eks_cluster.${cluster}.`))![0];
-    const primaryArn = arnForIssuer("https://oidc.eks.us-west-2.amazonaws.com/id/PRIMARY");
-    const drArn = arnForIssuer("https://oidc.eks.us-east-1.amazonaws.com/id/DR");
-    const statements = trust(json, {
-      [createdProviderArn(json, idOf("primary"))]: primaryArn,
-      [createdProviderArn(json, idOf("dr"))]: drArn,
+    const primary = "oidc.eks.us-west-2.amazonaws.com/id/PRIMARY";
+    const dr = "oidc.eks.us-east-1.amazonaws.com/id/DR";
+    const role = trust(json, {
+      [createdProviderArn(json, idOf("primary"))]: arnOf(primary),
+      [createdProviderArn(json, idOf("dr"))]: arnOf(dr),
     });
-    expect(statements).toHaveLength(2);
-    expect(admits(statements, primaryArn, "orders", "orders-api")).toBe(true);
-    expect(admits(statements, drArn, "orders", "orders-api")).toBe(true);
-    expect(admits(statements, drArn, "orders", "other")).toBe(false);
+    expect(role.policy().Statement).toHaveLength(2);
+    expect(role.admits(primary, "orders", "orders-api")).toBe(true);
+    expect(role.admits(dr, "orders", "orders-api")).toBe(true);
+    expect(role.admits(dr, "orders", "other")).toBe(false);
     expect(
       Object.values(resources(json, "kubernetes_annotations"))
         .map((a) => a.provider)
@@ -107,13 +113,10 @@ describe("examples", () => {
     expect(json.data.tls_certificate).toBeUndefined();
     const [, provider] = only(resources(json, "aws_iam_openid_connect_provider"));
     expect(provider.thumbprint_list).toEqual([THUMBPRINT]);
-    const statements = trust(json);
-    const arn = arnForIssuer("https://oidc.eks.us-gov-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE");
-    expect(statements[0].conditions.map((c) => c.key)).toEqual([
-      "oidc.eks.us-gov-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub",
-      "oidc.eks.us-gov-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:aud",
-    ]);
-    expect(admits(statements, arn, "ledger", "ledger-writer")).toBe(true);
-    expect(admits(statements, arn, "ledger", "other")).toBe(false);
+    const role = trust(json);
+    const host = "oidc.eks.us-gov-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+    expect(Object.keys(role.policy().Statement[0].Condition.StringEquals)).toEqual([`${host}:sub`, `${host}:aud`]);
+    expect(role.admits(host, "ledger", "ledger-writer")).toBe(true);
+    expect(role.admits(host, "ledger", "other")).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { Aspects, Testing } from "cdktf";
 import { EksOidcProvider, IrsaRole, IrsaRoleProps, IrsaTrustChecks } from "../../lib";
 import { errorsOf, warningsOf } from "../support/annotations";
 import { addresses, Json, newStack, only, ref, resources, synth } from "../support/synth";
-import { podIdentityRequest, trustEvaluator, webIdentityRequest } from "../support/trust-document";
+import { podIdentityRequest, trustEvaluator, webIdentityRequest } from "../support/iam-requests";
 
 const HOST = "oidc.eks.eu-west-1.amazonaws.com/id/ORDERS";
 const PROVIDER_ARN = `arn:aws:iam::111122223333:oidc-provider/${HOST}`;
@@ -31,7 +31,7 @@ function build(props: Partial<IrsaRoleProps>) {
 function decisions(json: Json) {
   const [roleId] = only(resources(json, "aws_iam_role"));
   const [providerId] = only(resources(json, "aws_iam_openid_connect_provider"));
-  const trust = trustEvaluator(json, roleId, { [`aws_iam_openid_connect_provider.${providerId}.arn`]: PROVIDER_ARN });
+  const trust = trustEvaluator(json, roleId, { [`aws_iam_openid_connect_provider.${providerId}`]: PROVIDER_ARN });
   return {
     irsa: trust.isAllowed(webIdentityRequest(PROVIDER_ARN, HOST, "orders", "api")),
     irsaOther: trust.isAllowed(webIdentityRequest(PROVIDER_ARN, HOST, "orders", "worker")),

@@ -7,8 +7,8 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import * as fc from "fast-check";
 import { ClusterTrust, EksOidcProvider, IOidcProvider, IrsaRole } from "../../lib";
-import { arnForIssuer, hostOf, isAllowed, providerArns, Resolver, trustOfRole } from "../support/iam-eval";
-import { Json, newStack, only, resources, synth } from "../support/synth";
+import { IrsaAssertions } from "../../lib/testing";
+import { Json, newStack, resources, synth } from "../support/synth";
 
 export const RUNS = 150;
 
@@ -49,14 +49,17 @@ const spec: fc.Arbitrary<Spec> = fc.record({
 });
 
 const issuerOf = (c: ClusterSpec) => c.issuer;
+/** The issuer host, written from the URL (not from an ARN), and the ARN IAM would give its provider. */
+const hostOf = (c: ClusterSpec) => issuerOf(c).replace(/^https:\/\//, "");
+const arnOf = (host: string) => `arn:aws:iam::111122223333:oidc-provider/${host}`;
 
-/** Builds the stack and returns the trust statements (with ARNs resolved) and the synthesized JSON. */
+/** Builds the stack and returns the role, the synthesized JSON and assertions over it (ARNs given for token issuers). */
 function build(s: Spec) {
   const stack = newStack();
   const tokenArns: { [address: string]: string } = {};
   const providers: IOidcProvider[] = s.clusters.map((c, i) => {
     const clientIds = s.audience === "sts.amazonaws.com" ? undefined : ["sts.amazonaws.com", s.audience];
-    if (c.form === "arn") return EksOidcProvider.fromArn(stack, `oidc-${i}`, arnForIssuer(issuerOf(c)));
+    if (c.form === "arn") return EksOidcProvider.fromArn(stack, `oidc-${i}`, arnOf(hostOf(c)));
     if (c.form === "literal") return new EksOidcProvider(stack, `oidc-${i}`, { issuerUrl: issuerOf(c), clientIds });
     const eks = new DataAwsEksCluster(stack, `cluster-${i}`, { name: `cluster-${i}` });
     return new EksOidcProvider(stack, `oidc-${i}`, { issuerUrl: eks.identity.get(0).oidc.get(0).issuer, clientIds });
@@ -66,71 +69,75 @@ function build(s: Spec) {
     serviceAccounts: c.accounts,
     kubernetesProvider: new KubernetesProvider(stack, `k8s-${i + 1}`, { alias: `cluster${i + 1}` }),
   }));
-  new IrsaRole(stack, "role", {
+  const role = new IrsaRole(stack, "role", {
     oidcProvider: providers[0],
     serviceAccounts: s.clusters[0].accounts,
     additionalClusters,
     audience: s.audience,
     serviceAccountMode: s.mode,
   });
-  const { json } = synth(stack);
+  const { text, json } = synth(stack);
   // IAM assigns ARNs at apply; for token issuers we stand in the ARN IAM would give.
   s.clusters.forEach((c, i) => {
     if (c.form !== "token") return;
     const [id] = Object.entries<Json>(resources(json, "aws_iam_openid_connect_provider")).find(([, p]) =>
       p.url.includes(`aws_eks_cluster.cluster-${i}.`),
     )!;
-    tokenArns[`aws_iam_openid_connect_provider.${id}`] = arnForIssuer(issuerOf(c));
+    tokenArns[`aws_iam_openid_connect_provider.${id}`] = arnOf(hostOf(c));
   });
-  const [roleId] = only(resources(json, "aws_iam_role"));
-  return { json, statements: trustOfRole(json, roleId, new Resolver(providerArns(json, tokenArns))) };
+  return { json, role, assertions: IrsaAssertions.fromSynth(text, { providerArns: tokenArns }) };
 }
 
 const sub = (namespace: string, name: string) => `system:serviceaccount:${namespace}:${name}`;
 
-/** Every declared (provider, namespace, name, audience) is allowed; every mutation is denied. */
-function checkDecisions(s: Spec, statements: ReturnType<typeof build>["statements"]): void {
-  const declared = new Set(s.clusters.flatMap((c) => c.accounts.map((a) => `${arnForIssuer(issuerOf(c))}|${sub(a.namespace, a.name)}`)));
-  const allowed = (providerArn: string, subject: string | undefined, aud: string | undefined) =>
-    isAllowed(statements, { providerArn, sub: subject, aud });
-  const expectOnlyIfDeclared = (providerArn: string, subject: string) =>
-    expect(allowed(providerArn, subject, s.audience)).toBe(declared.has(`${providerArn}|${subject}`));
+type Built = ReturnType<typeof build>;
+
+/** Every declared (issuer, namespace, name, audience) is allowed; every mutation is denied. */
+function checkDecisions(s: Spec, { role, assertions }: Built): void {
+  const declared = new Set(s.clusters.flatMap((c) => c.accounts.map((a) => `${hostOf(c)}|${sub(a.namespace, a.name)}`)));
+  const allowed = (issuerHost: string, subject: string | undefined, aud: string | undefined) => {
+    const claims: { [claim: string]: string } = {};
+    if (subject !== undefined) claims.sub = subject;
+    if (aud !== undefined) claims.aud = aud;
+    return assertions.canAssumeWithWebIdentity(role, { issuerHost, claims });
+  };
+  const expectOnlyIfDeclared = (issuerHost: string, subject: string) =>
+    expect(allowed(issuerHost, subject, s.audience)).toBe(declared.has(`${issuerHost}|${subject}`));
 
   const otherAudience = s.audience === "sts.amazonaws.com" ? "vault" : "sts.amazonaws.com";
-  const strangerArn = arnForIssuer("https://oidc.eks.us-east-1.amazonaws.com/id/FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF");
+  const strangerHost = "oidc.eks.us-east-1.amazonaws.com/id/FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF";
   for (const c of s.clusters) {
-    const arn = arnForIssuer(issuerOf(c));
+    const host = hostOf(c);
     for (const a of c.accounts) {
       const subject = sub(a.namespace, a.name);
-      expect(allowed(arn, subject, s.audience)).toBe(true);
-      expect(allowed(arn, subject, otherAudience)).toBe(false);
-      expect(allowed(arn, subject, `${s.audience}x`)).toBe(false);
-      expect(allowed(arn, subject, undefined)).toBe(false);
-      expect(allowed(arn, undefined, s.audience)).toBe(false);
-      expect(allowed(strangerArn, subject, s.audience)).toBe(false);
-      expectOnlyIfDeclared(arn, sub(a.namespace, `${a.name}-x`));
-      expectOnlyIfDeclared(arn, sub(a.namespace, `${a.name}x`));
-      expectOnlyIfDeclared(arn, sub(`${a.namespace}x`, a.name));
-      expectOnlyIfDeclared(arn, sub(a.namespace, "default"));
-      expectOnlyIfDeclared(arn, `${subject}:x`);
+      expect(allowed(host, subject, s.audience)).toBe(true);
+      expect(allowed(host, subject, otherAudience)).toBe(false);
+      expect(allowed(host, subject, `${s.audience}x`)).toBe(false);
+      expect(allowed(host, subject, undefined)).toBe(false);
+      expect(allowed(host, undefined, s.audience)).toBe(false);
+      expect(allowed(strangerHost, subject, s.audience)).toBe(false);
+      expectOnlyIfDeclared(host, sub(a.namespace, `${a.name}-x`));
+      expectOnlyIfDeclared(host, sub(a.namespace, `${a.name}x`));
+      expectOnlyIfDeclared(host, sub(`${a.namespace}x`, a.name));
+      expectOnlyIfDeclared(host, sub(a.namespace, "default"));
+      expectOnlyIfDeclared(host, `${subject}:x`);
       // Cross pairs inside the cluster and every account through every other provider.
-      for (const b of c.accounts) expectOnlyIfDeclared(arn, sub(a.namespace, b.name));
-      for (const other of s.clusters) expectOnlyIfDeclared(arnForIssuer(issuerOf(other)), subject);
+      for (const b of c.accounts) expectOnlyIfDeclared(host, sub(a.namespace, b.name));
+      for (const other of s.clusters) expectOnlyIfDeclared(hostOf(other), subject);
     }
   }
 }
 
 /** One statement per cluster, sub and aud in the same statement, StringEquals only. */
-function checkShape(s: Spec, statements: ReturnType<typeof build>["statements"]): void {
+function checkShape(s: Spec, { role, assertions }: Built): void {
+  const statements: Json[] = JSON.parse(assertions.trustPolicyJson(role)).Statement;
   expect(statements).toHaveLength(s.clusters.length);
   statements.forEach((st, i) => {
-    const arn = arnForIssuer(issuerOf(s.clusters[i]));
-    const host = hostOf(arn);
-    expect(st.federated).toEqual([arn]);
-    expect(st.conditions).toEqual([
-      { operator: "StringEquals", key: `${host}:sub`, values: s.clusters[i].accounts.map((a) => sub(a.namespace, a.name)) },
-      { operator: "StringEquals", key: `${host}:aud`, values: [s.audience] },
-    ]);
+    const host = hostOf(s.clusters[i]);
+    expect(st.Principal).toEqual({ Federated: [arnOf(host)] });
+    expect(st.Condition).toEqual({
+      StringEquals: { [`${host}:sub`]: s.clusters[i].accounts.map((a) => sub(a.namespace, a.name)), [`${host}:aud`]: [s.audience] },
+    });
   });
 }
 
@@ -156,10 +163,10 @@ describe(`trust policy properties (${RUNS} generated configs, each synthesized o
   test("admits exactly the declared accounts, one statement per cluster, annotations on exactly those accounts", () => {
     fc.assert(
       fc.property(spec, (s) => {
-        const { json, statements } = build(s);
-        checkDecisions(s, statements);
-        checkShape(s, statements);
-        checkAnnotations(s, json);
+        const built = build(s);
+        checkDecisions(s, built);
+        checkShape(s, built);
+        checkAnnotations(s, built.json);
       }),
       { numRuns: RUNS },
     );

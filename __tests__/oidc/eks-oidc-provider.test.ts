@@ -1,13 +1,31 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
-import { Testing, Token } from "cdktf";
-import { EksOidcProvider } from "../../lib";
-import { Resolver } from "../support/iam-eval";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { TerraformStack, Testing, Token } from "cdktf";
+import { EksOidcProvider, IOidcProvider } from "../../lib";
+import { IrsaAssertions, IrsaAssertionsOptions } from "../../lib/testing";
 import { dataSources, newStack, only, ref, resolveIn, resources, synth } from "../support/synth";
 
 const ISSUER = "https://oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 const HOST = "oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 const TP = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
 const TP2 = "06b25927c42a721631c1efd9431e648fa62e1e39";
+
+/**
+ * The issuer host a trust written with the provider's `arn` and `issuerHost` ends up with, once
+ * IAM has assigned the ARN: the host of the only subject IrsaAssertions finds.
+ */
+function hostOnceApplied(stack: TerraformStack, provider: IOidcProvider, options: IrsaAssertionsOptions): string | undefined {
+  const statement = {
+    Effect: "Allow",
+    Action: "sts:AssumeRoleWithWebIdentity",
+    Principal: { Federated: provider.arn },
+    Condition: { StringEquals: { [`${provider.issuerHost}:sub`]: "system:serviceaccount:a:b", [`${provider.issuerHost}:aud`]: "x" } },
+  };
+  const role = new IamRole(stack, "probe", { assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) });
+  const subjects = IrsaAssertions.fromSynth(Testing.synth(stack), options).whoCanAssume(role);
+  expect(subjects).toHaveLength(1);
+  return subjects[0].issuerHost;
+}
 
 describe("EksOidcProvider", () => {
   test("literal issuer: tls_certificate pins certificates[0], default client ID, literal host", () => {
@@ -81,8 +99,8 @@ describe("EksOidcProvider", () => {
     const host = resolveIn(stack, oidc.issuerHost);
     expect(host).toBe(`\${replace(aws_iam_openid_connect_provider.${providerId}.arn, "/^[^/]*:oidc-provider[/]/", "")}`);
     // Evaluated against the ARN IAM returns, the expression gives the bare host.
-    const resolver = new Resolver({ [`aws_iam_openid_connect_provider.${providerId}`]: `arn:aws:iam::111122223333:oidc-provider/${HOST}` });
-    expect(resolver.resolve(host)).toBe(HOST);
+    const providerArns = { [`aws_iam_openid_connect_provider.${providerId}`]: `arn:aws:iam::111122223333:oidc-provider/${HOST}` };
+    expect(hostOnceApplied(stack, oidc, { providerArns })).toBe(HOST);
   });
 
   test("fromArn with a literal ARN: no resources, host after oidc-provider/", () => {
@@ -112,7 +130,8 @@ describe("EksOidcProvider", () => {
     // A self-hosted issuer whose path holds "oidc-provider/" keeps its whole path.
     const address = /data\.aws_iam_openid_connect_provider\.[\w-]+/.exec(host)![0];
     const selfHosted = "issuer.example.com/oidc-provider/c1";
-    expect(new Resolver({ [address]: `arn:aws:iam::111122223333:oidc-provider/${selfHosted}` }).resolve(host)).toBe(selfHosted);
+    const providerArns = { [address]: `arn:aws:iam::111122223333:oidc-provider/${selfHosted}` };
+    expect(hostOnceApplied(stack, imported, { providerArns })).toBe(selfHosted);
   });
 
   test("fromArn with a literal ARN whose issuer path holds oidc-provider/: the whole path is the host", () => {

@@ -1,9 +1,10 @@
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Aspects, Testing } from "cdktf";
 import { AddonPolicies, IrsaTrustChecks, PodIdentityRole, PodIdentityRoleProps } from "../../lib";
+import { IrsaAssertions } from "../../lib/testing";
 import { errorsOf, warningsOf } from "../support/annotations";
 import { addresses, newStack, only, ref, resources, synth } from "../support/synth";
-import { podIdentityRequest, trustEvaluator } from "../support/trust-document";
+import { podIdentityRequest, trustEvaluator } from "../support/iam-requests";
 
 function podStack(props: Partial<PodIdentityRoleProps> = {}) {
   const stack = newStack();
@@ -32,6 +33,14 @@ describe("PodIdentityRole: trust", () => {
     }
     const other = { ...podIdentityRequest("prod", "payments", "api"), principal: { type: "Service", id: "ec2.amazonaws.com" } };
     expect(trust.isAllowed(other)).toBe(false);
+  });
+
+  test("the shipped testing helper reads the trust: who can assume it, in one line", () => {
+    const { stack, role } = podStack();
+    const assertions = IrsaAssertions.fromSynth(synth(stack).text);
+    expect(assertions.whoCanAssume(role)).toEqual(role.trustedSubjects);
+    expect(assertions.canAssumeWithPodIdentity(role, { clusterName: "prod", namespace: "payments", name: "api" })).toBe(true);
+    expect(assertions.canAssumeWithPodIdentity(role, { clusterName: "prod", namespace: "payments", name: "worker" })).toBe(false);
   });
 
   test("several clusters and namespaces: exactly the listed pairs, no cross pairs", () => {

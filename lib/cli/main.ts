@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /** The `cdktf-eks-irsa` command: dispatches to its subcommands. */
+import { checkCommand, CHECK_USAGE } from "./check-command";
 import { CommandIo, UsageError } from "./command-io";
 import { thumbprintCommand, THUMBPRINT_USAGE } from "./thumbprint-command";
 
-const USAGE = `usage: ${THUMBPRINT_USAGE}`;
+const USAGE = `usage: ${THUMBPRINT_USAGE}\n       ${CHECK_USAGE}`;
 
 export async function main(
   argv: string[],
@@ -20,6 +21,7 @@ export async function main(
       return 0;
     }
     if (command === "thumbprint") return await thumbprintCommand(rest, io);
+    if (command === "check") return checkCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

@@ -57,6 +57,7 @@ export interface AuthorizationRequest {
 
 /** The decision and the statements that made it. */
 export interface EvaluationResult {
+  /** Allowed, or why not (an explicit or an implicit deny). */
   readonly decision: Decision;
   /** Labels of the matching Allow statements (`policy[0].Statement[2]`, or the Sid). */
   readonly allowedBy: string[];

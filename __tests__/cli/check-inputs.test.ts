@@ -1,0 +1,64 @@
+/** `check` on input it cannot check: exit 2 and one line naming the input; usage errors. */
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { run } from "../support/check-run";
+
+const FIXTURES = join(__dirname, "..", "fixtures");
+const work = mkdtempSync(join(tmpdir(), "irsa-check-input-"));
+
+describe("input that cannot be checked: exit 2 and one line naming it", () => {
+  const write = (name: string, text: string) => {
+    const file = join(work, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  test.each([
+    ["a missing path", () => join(work, "nope.json"), /^error: \S+nope\.json: no such file or folder\n$/],
+    ["text that is not JSON", () => write("broken.tf.json", "{ resource"), /^error: \S+broken\.tf\.json: not valid JSON \(.+\)\n$/],
+    [
+      "JSON that is not Terraform",
+      () => write("package.json", '{"name":"x"}'),
+      /: neither a Terraform JSON configuration nor the output of terraform show -json\n$/,
+    ],
+    [
+      "a plan of an unknown major format",
+      () => write("v2.json", '{"format_version":"2.0","planned_values":{}}'),
+      /format_version "2\.0" is not supported/,
+    ],
+    ["HCL output of cdktf synth --hcl", () => write("cdk.tf", 'resource "x" "y" {}'), /cdk\.tf: HCL, not JSON/],
+    [
+      "a folder with nothing to check",
+      () => mkdtempSync(join(work, "empty-")),
+      /no manifest\.json, stacks\/\*\/cdk\.tf\.json or \*\.tf\.json/,
+    ],
+  ])("%s", async (_what, path, message) => {
+    const r = await run(["check", path()]);
+    expect(r).toEqual({ code: 2, stdout: "", stderr: expect.stringMatching(message) });
+    expect(r.stderr.split("\n")).toHaveLength(2);
+  });
+
+  test("no PATH and no ./cdktf.out", async () => {
+    const before = process.cwd();
+    process.chdir(mkdtempSync(join(work, "cwd-")));
+    try {
+      const r = await run(["check"]);
+      expect(r).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: expect.stringMatching(/^error: no PATH given and no \.\/cdktf\.out: run cdktf synth first/),
+      });
+    } finally {
+      process.chdir(before);
+    }
+  });
+
+  test("a bad option is a usage error", async () => {
+    const r = await run(["check", "--format", "xml", join(FIXTURES, "config", "safe.tf.json")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --format takes text, json, sarif\nusage: /);
+  });
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));

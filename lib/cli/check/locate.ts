@@ -1,0 +1,81 @@
+/**
+ * Where a Terraform address is written in the file it was read from, as a 1-based line and column:
+ * in a plan, the first `"address": "<address>"`; in a configuration, the block's key under its type
+ * (`"aws_iam_role": { ... "<name>": {`). Line starts are indexed once per file, so large files
+ * cost one pass however many findings they have.
+ */
+
+/** A span on one line: 1-based line, columns 1-based with the end exclusive (as SARIF counts). */
+export interface Region {
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const jsonKey = (text: string) => escapeRegExp(JSON.stringify(text));
+
+export class Locator {
+  private lineStarts: number[] | undefined;
+  private planAddresses: Map<string, [number, number]> | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** Where a plan's resource instance is first listed (`"address": "<address>"`). */
+  planAddress(address: string): Region | undefined {
+    return this.region(this.planOffset(address));
+  }
+
+  /** Where a configuration block is written (its name's key under its type). */
+  configBlock(mode: "managed" | "data", type: string, name: string): Region | undefined {
+    return this.region(this.configOffset(mode, type, name));
+  }
+
+  private region(found: [number, number] | undefined): Region | undefined {
+    if (found === undefined) return undefined;
+    const [offset, length] = found;
+    const starts = this.starts();
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const startColumn = offset - starts[low] + 1;
+    return { startLine: low + 1, startColumn, endLine: low + 1, endColumn: startColumn + length };
+  }
+
+  private starts(): number[] {
+    if (this.lineStarts === undefined) {
+      this.lineStarts = [0];
+      for (let i = this.text.indexOf("\n"); i >= 0; i = this.text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+    }
+    return this.lineStarts;
+  }
+
+  private planOffset(address: string): [number, number] | undefined {
+    if (this.planAddresses === undefined) {
+      this.planAddresses = new Map();
+      for (const m of this.text.matchAll(/"address"\s*:\s*("(?:[^"\\]|\\.)*")/g)) {
+        const value = JSON.parse(m[1]) as string;
+        if (!this.planAddresses.has(value)) this.planAddresses.set(value, [m.index ?? 0, m[0].length]);
+      }
+    }
+    return this.planAddresses.get(address);
+  }
+
+  private configOffset(mode: "managed" | "data", type: string, name: string): [number, number] | undefined {
+    const section = this.search(new RegExp(`"${mode === "data" ? "data" : "resource"}"\\s*:\\s*\\{`, "g"), 0);
+    const typeAt = section === undefined ? undefined : this.search(new RegExp(`${jsonKey(type)}\\s*:\\s*\\{`, "g"), section.end);
+    const nameAt = typeAt === undefined ? undefined : this.search(new RegExp(`${jsonKey(name)}\\s*:\\s*\\{`, "g"), typeAt.end);
+    return nameAt === undefined ? undefined : [nameAt.start, JSON.stringify(name).length];
+  }
+
+  private search(re: RegExp, from: number): { start: number; end: number } | undefined {
+    re.lastIndex = from;
+    const m = re.exec(this.text);
+    return m === null ? undefined : { start: m.index, end: m.index + m[0].length };
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Who asks for the role, and the STS request IAM evaluates the trust policy against: a web
+ * identity token (AssumeRoleWithWebIdentity, Federated = the issuer's OIDC provider, context keys
+ * `<host>:<claim>`), or EKS Pod Identity (AssumeRole and TagSession by pods.eks.amazonaws.com with
+ * the session tags EKS sets).
+ */
+import { AuthorizationRequest } from "./policy-evaluator";
+
+/** A Kubernetes service account presenting its projected token (IRSA). */
+export interface ServiceAccountToken {
+  /** The issuer host that prefixes the condition keys, e.g. `oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE`. */
+  readonly issuerHost: string;
+  /** Namespace of the service account. */
+  readonly namespace: string;
+  /** Name of the service account. */
+  readonly name: string;
+  /**
+   * The audience (`aud`) of the token.
+   * @default "sts.amazonaws.com"
+   */
+  readonly audience?: string;
+}
+
+/** Any web identity token, with the claims IAM puts in the request context (`<issuer host>:<claim>`). */
+export interface WebIdentityToken {
+  /** The issuer host that prefixes the condition keys. */
+  readonly issuerHost: string;
+  /** Claims of the token, e.g. `{ sub: "system:serviceaccount:default:app", aud: "sts.amazonaws.com" }`; a missing claim is absent. */
+  readonly claims: { [claim: string]: string };
+}
+
+/** A Kubernetes service account asking for the role through an EKS Pod Identity association. */
+export interface PodIdentityServiceAccount {
+  /** Name of the EKS cluster (the `eks-cluster-name` session tag). */
+  readonly clusterName: string;
+  /** Namespace of the service account (the `kubernetes-namespace` session tag). */
+  readonly namespace: string;
+  /** Name of the service account (the `kubernetes-service-account` session tag). */
+  readonly name: string;
+  /**
+   * ARN of the cluster (the `eks-cluster-arn` session tag).
+   * @default - `arn:<partition>:eks:<region>:<accountId>:cluster/<clusterName>` from the options of `fromSynth`
+   */
+  readonly clusterArn?: string;
+}
+
+export const DEFAULT_AUDIENCE = "sts.amazonaws.com";
+export const POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
+export const serviceAccountSubject = (namespace: string, name: string) => `system:serviceaccount:${namespace}:${name}`;
+
+const OIDC_PROVIDER_ARN = /^arn:[\w-]+:iam::\d{12}:oidc-provider\/(.+)$/;
+
+/** The issuer host of an OIDC provider ARN (its resource after the account's `:oidc-provider/`), or undefined. */
+export const hostOfProviderArn = (arn: string): string | undefined => OIDC_PROVIDER_ARN.exec(arn)?.[1];
+
+/** AssumeRoleWithWebIdentity through one provider ARN, with the token's claims as context keys. */
+export function webIdentityRequest(providerArn: string, token: WebIdentityToken, roleArn: string): AuthorizationRequest {
+  const context: { [key: string]: string } = {};
+  for (const [claim, value] of Object.entries(token.claims)) context[`${token.issuerHost}:${claim}`] = value;
+  return { action: "sts:AssumeRoleWithWebIdentity", resource: roleArn, principal: { type: "Federated", id: providerArn }, context };
+}
+
+/** The session tags EKS Pod Identity passes, as request tags. */
+export const POD_IDENTITY_TAGS = ["eks-cluster-arn", "eks-cluster-name", "kubernetes-namespace", "kubernetes-service-account"];
+
+/** The two calls EKS Pod Identity makes: both must be allowed. */
+export function podIdentityRequests(sa: PodIdentityServiceAccount, clusterArn: string, roleArn: string): AuthorizationRequest[] {
+  const tags = [clusterArn, sa.clusterName, sa.namespace, sa.name];
+  const context = Object.fromEntries(POD_IDENTITY_TAGS.map((tag, i) => [`aws:RequestTag/${tag}`, tags[i]]));
+  return ["sts:AssumeRole", "sts:TagSession"].map((action) => ({
+    action,
+    resource: roleArn,
+    principal: { type: "Service", id: POD_IDENTITY_SERVICE },
+    context,
+    multiValuedContext: { "aws:TagKeys": POD_IDENTITY_TAGS },
+  }));
+}

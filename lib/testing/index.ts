@@ -1,0 +1,16 @@
+/**
+ * cdktf-eks-irsa/testing: assertions for your own tests about who may assume the roles of a
+ * synthesized stack, and the IAM policy evaluator they are built on.
+ *
+ * ```ts
+ * import { IrsaAssertions } from "cdktf-eks-irsa/testing";
+ * ```
+ * @module cdktf-eks-irsa/testing
+ */
+
+export { IrsaAssertions } from "./irsa-assertions";
+export { IrsaAssertionsOptions } from "./irsa-assertions-options";
+export { ServiceAccountToken, WebIdentityToken, PodIdentityServiceAccount } from "./assume-requests";
+export { UnresolvedValueError } from "./unresolved-value-error";
+export { TrustedSubject } from "../kubernetes/trusted-subject";
+export { PolicyEvaluator, Decision, AuthorizationRequest, RequestPrincipal, EvaluationResult } from "./policy-evaluator";
