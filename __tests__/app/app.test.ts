@@ -5,7 +5,7 @@ import { AppConfig, loadConfig, validateConfig } from "../../app/config";
 import { backendSettings, IrsaAppStack } from "../../app/stack";
 import { ValidationError } from "../../lib";
 import { IrsaAssertions } from "../../lib/testing";
-import { addresses, dataSources, Json, only, resources } from "../support/synth";
+import { addresses, dataSources, DEFAULT_APP_TYPES, Json, only, resources, typesOf } from "../support/synth";
 
 const ROOT = join(__dirname, "..", "..");
 const CONTEXT = JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")).context;
@@ -24,13 +24,7 @@ describe("default app", () => {
   test("synthesizes the five wrapped resource types from the embedded config", () => {
     const { text, json } = synthApp();
     expect(text).toMatchSnapshot();
-    expect(Object.keys(json.data).sort()).toEqual(["aws_eks_cluster", "aws_iam_policy_document", "tls_certificate"]);
-    expect(Object.keys(json.resource).sort()).toEqual([
-      "aws_iam_openid_connect_provider",
-      "aws_iam_role",
-      "aws_iam_role_policy",
-      "kubernetes_annotations",
-    ]);
+    expect(typesOf(json)).toEqual(DEFAULT_APP_TYPES);
   });
 
   test("Terraform addresses of the default app are pinned (renaming one would replace a live role)", () => {

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { delimiter, join } from "path";
 import { providerMatchesCluster } from "../../app/stack";
+import { DEFAULT_APP_TYPES, typesOf } from "../support/synth";
 
 const ROOT = join(__dirname, "..", "..");
 const out = mkdtempSync(join(tmpdir(), "irsa-cli-"));
@@ -71,13 +72,7 @@ test("npm run synth reaches no host: no DNS lookup, no connection (the checkpoin
 
 test("npm run synth writes the default app's JSON offline", () => {
   const json = JSON.parse(readFileSync(join(jsonDir, "cdk.tf.json"), "utf8"));
-  expect(Object.keys(json.data).sort()).toEqual(["aws_eks_cluster", "aws_iam_policy_document", "tls_certificate"]);
-  expect(Object.keys(json.resource).sort()).toEqual([
-    "aws_iam_openid_connect_provider",
-    "aws_iam_role",
-    "aws_iam_role_policy",
-    "kubernetes_annotations",
-  ]);
+  expect(typesOf(json)).toEqual(DEFAULT_APP_TYPES);
 });
 
 test("synth --hcl: the app writes HCL with the five wrapped types", () => {

@@ -1,4 +1,4 @@
-/** Runs the `check` command in this process and reads its output. */
+/** Runs the `cdktf-eks-irsa` command (`check`, `--help`, ...) in this process and reads its output. */
 import { main } from "../../lib/cli/main";
 
 export interface Finding {

@@ -54,3 +54,12 @@ export function addresses(json: Json): string[] {
     )
     .sort();
 }
+
+/** The data sources and resources the default app synthesizes: the five wrapped types and the cluster lookup. */
+export const DEFAULT_APP_TYPES = {
+  data: ["aws_eks_cluster", "aws_iam_policy_document", "tls_certificate"],
+  resource: ["aws_iam_openid_connect_provider", "aws_iam_role", "aws_iam_role_policy", "kubernetes_annotations"],
+};
+
+/** The data source and resource types of a synthesized configuration, sorted. */
+export const typesOf = (json: Json) => ({ data: Object.keys(json.data ?? {}).sort(), resource: Object.keys(json.resource ?? {}).sort() });
