@@ -62,6 +62,14 @@ describe("judged as Terraform will apply it", () => {
     ]);
   });
 
+  test("empty not_actions and not_principals lists are unset, as the provider reads them (no false wildcard)", () => {
+    const [errors] = judge((stack) => {
+      const ec2 = { actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }] };
+      new DataAwsIamPolicyDocument(stack, "doc", { statement: [{ ...ec2, notActions: [], notPrincipals: [] }] });
+    });
+    expect(errors).toEqual([]);
+  });
+
   test.each([
     ['Principal "*"', { Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity", Principal: "*" }],
     ['AWS "*" with sts:AssumeRole', { Effect: "Allow", Action: "sts:AssumeRole", Principal: { AWS: "*" } }],

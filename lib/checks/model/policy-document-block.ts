@@ -10,6 +10,9 @@ type Json = { [key: string]: unknown };
 
 class Unreadable extends Error {}
 
+/** The provider treats an empty list as an unset block or argument. */
+const isUnset = (value: unknown): boolean => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+
 const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** A list attribute: a literal list of strings, or a Terraform expression standing for one. */
@@ -47,9 +50,9 @@ function statement(raw: unknown, index: number, syntax: ValueSyntax): TrustState
     sid: typeof raw.sid === "string" && raw.sid !== "" ? raw.sid : undefined,
     effect: raw.effect ?? "Allow",
     actions: list(raw.actions, `${at}.actions`, syntax),
-    notActions: raw.not_actions === undefined ? undefined : list(raw.not_actions, `${at}.not_actions`, syntax),
+    notActions: isUnset(raw.not_actions) ? undefined : list(raw.not_actions, `${at}.not_actions`, syntax),
     principals: principalBlocks(raw.principals, `${at}.principals`, syntax),
-    notPrincipals: raw.not_principals === undefined ? undefined : principalBlocks(raw.not_principals, `${at}.not_principals`, syntax),
+    notPrincipals: isUnset(raw.not_principals) ? undefined : principalBlocks(raw.not_principals, `${at}.not_principals`, syntax),
     conditions: conditionBlocks(raw.condition, syntax),
   };
 }
