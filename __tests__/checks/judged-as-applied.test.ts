@@ -112,6 +112,14 @@ describe("judged as Terraform will apply it", () => {
     expect(errors.filter((e) => e.includes("test/fixed"))).toEqual([]);
   });
 
+  test("the deprecated override_json replaces a statement by Sid too", () => {
+    const [errors] = judge((stack) => {
+      const override = new DataAwsIamPolicyDocument(stack, "override", { statement: [{ ...SAFE, condition: [AUD] }] });
+      new DataAwsIamPolicyDocument(stack, "replaced", { overrideJson: override.json, statement: [SAFE] });
+    });
+    expect(errors.filter((e) => e.includes("test/replaced"))).toEqual([expect.stringMatching(/IRSA002/)]);
+  });
+
   test("a literal JSON source document is merged too", () => {
     const [errors] = judge((stack) => {
       const open = json({ Sid: "Open", Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity", Principal: { Federated: ARN } });

@@ -75,10 +75,13 @@ class DocumentMerger {
   }
 
   private merge(block: Block): TrustPolicy {
+    // The deprecated source_json / override_json act as one more source (first) and override (last).
     const parts: TrustPolicy[] = [
+      ...this.listed(block.source_json === undefined ? undefined : [block.source_json], "source_json"),
       ...this.listed(block.source_policy_documents, "source_policy_documents"),
       ownStatementsOfDocument(block, this.syntax),
       ...this.listed(block.override_policy_documents, "override_policy_documents"),
+      ...this.listed(block.override_json === undefined ? undefined : [block.override_json], "override_json"),
     ];
     const statements: TrustStatement[] = [];
     for (const part of parts) {
