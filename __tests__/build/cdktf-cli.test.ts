@@ -6,7 +6,7 @@
  * not, those tests are skipped and say so.
  */
 import { execFile, spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { delimiter, join } from "path";
 import { providerMatchesCluster } from "../../app/stack";
@@ -57,14 +57,36 @@ function synthHcl(): string {
   return join(dir, "stacks", "eks-irsa");
 }
 
+/** `npm run synth` with a config file the app rejects: all the CLI prints, and its exit code. */
+function synthBadConfig(): Promise<{ code: number; output: string }> {
+  const file = join(out, "bad.json");
+  writeFileSync(file, JSON.stringify({ extends: "cdktf.json", serviceAccounts: [{ namespace: "Prod", name: "api" }] }));
+  return new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      [join(ROOT, "scripts", "cdktf.js"), "synth", "--output", join(out, "bad")],
+      { cwd: ROOT, env: { ...ENV, IRSA_CONFIG: file } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
+    ),
+  );
+}
+
 let jsonDir: string;
 let hclDir: string;
+let bad: { code: number; output: string };
 beforeAll(async () => {
-  // The real CLI once (its own start-up is most of its time), the app's HCL meanwhile.
+  // The real CLI twice at once (its own start-up is most of its time), the app's HCL meanwhile.
   const cli = synthWithCli();
+  const rejected = synthBadConfig();
   hclDir = synthHcl();
-  jsonDir = await cli;
+  [jsonDir, bad] = await Promise.all([cli, rejected]);
 }, 60000);
+
+test("npm run synth prints the app's error once, and fails", () => {
+  expect(bad.code).not.toBe(0);
+  const message = 'serviceAccounts[0].namespace "Prod" is not a valid Kubernetes namespace';
+  expect(bad.output.split(message).length - 1).toBe(1);
+});
 
 test("npm run synth reaches no host: no DNS lookup, no connection (the checkpoint call is opted out)", () => {
   expect(existsSync(NET_LOG) ? readFileSync(NET_LOG, "utf8") : "").toBe("");

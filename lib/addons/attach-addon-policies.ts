@@ -5,7 +5,7 @@
  * `addon-vpc-cni-AmazonEKS_CNI_Policy-attachment`), never by position, so reordering or adding
  * add-ons keeps every address.
  */
-import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+import type { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
@@ -41,6 +41,10 @@ export function attachAddonPolicies(
     if (seen.has(addon.name)) validator.reject(`${path}[${i}]`, addon.name, "is listed twice (one policy per add-on and role)");
     seen.add(addon.name);
   });
+  if (list.length === 0) return created;
+  // Loaded on first use: a role without add-on policies should not pay the module's start-up time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { IamPolicy } = require("@cdktf/provider-aws/lib/iam-policy") as typeof import("@cdktf/provider-aws/lib/iam-policy");
   const context = stackContext(scope);
   for (const addon of list) {
     for (const [name, json] of Object.entries(addon.policyDocuments(context))) {

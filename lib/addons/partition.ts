@@ -3,9 +3,7 @@
  * (`data "aws_partition" "aws-partition"` and friends) so that every add-on policy of every role in
  * the stack builds its ARNs from the same references.
  */
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
-import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
-import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
+/* eslint-disable @typescript-eslint/no-require-imports -- the data source modules load on first use, not at start-up */
 import { TerraformDataSource, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "../validation/validation-error";
@@ -59,7 +57,11 @@ export class AwsPartition {
    */
   public static of(scope: IConstruct): string {
     const entry = cached(scope);
-    entry.partition ??= shared(scope, "partition", (stack) => new DataAwsPartition(stack, SHARED.partition.id)).partition;
+    entry.partition ??= shared(scope, "partition", (stack) => {
+      const { DataAwsPartition } =
+        require("@cdktf/provider-aws/lib/data-aws-partition") as typeof import("@cdktf/provider-aws/lib/data-aws-partition");
+      return new DataAwsPartition(stack, SHARED.partition.id);
+    }).partition;
     return entry.partition;
   }
 
@@ -77,11 +79,19 @@ export function stackContext(scope: IConstruct): AddonPolicyContext {
       return AwsPartition.of(scope);
     },
     get region() {
-      entry.region ??= shared(scope, "region", (stack) => new DataAwsRegion(stack, SHARED.region.id)).region;
+      entry.region ??= shared(scope, "region", (stack) => {
+        const { DataAwsRegion } =
+          require("@cdktf/provider-aws/lib/data-aws-region") as typeof import("@cdktf/provider-aws/lib/data-aws-region");
+        return new DataAwsRegion(stack, SHARED.region.id);
+      }).region;
       return entry.region;
     },
     get accountId() {
-      entry.accountId ??= shared(scope, "account", (stack) => new DataAwsCallerIdentity(stack, SHARED.account.id)).accountId;
+      entry.accountId ??= shared(scope, "account", (stack) => {
+        const { DataAwsCallerIdentity } =
+          require("@cdktf/provider-aws/lib/data-aws-caller-identity") as typeof import("@cdktf/provider-aws/lib/data-aws-caller-identity");
+        return new DataAwsCallerIdentity(stack, SHARED.account.id);
+      }).accountId;
       return entry.accountId;
     },
   };

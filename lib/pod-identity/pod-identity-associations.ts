@@ -1,8 +1,10 @@
 /** `aws_eks_pod_identity_association`: one per (cluster, service account), keyed by cluster and account, never by position. */
-import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
+import type { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { ServiceAccountRef } from "../kubernetes/service-account";
+
+type PodIdentityModule = typeof import("@cdktf/provider-aws/lib/eks-pod-identity-association");
 
 export interface AssociationSpec {
   readonly clusters: ReadonlyArray<{ readonly clusterName: string; readonly serviceAccounts: readonly ServiceAccountRef[] }>;
@@ -17,6 +19,10 @@ export interface AssociationSpec {
 
 /** Creates the associations of a role, keyed by cluster and service account. */
 export function associate(scope: Construct, roleArn: string, spec: AssociationSpec): EksPodIdentityAssociation[] {
+  if (spec.clusters.length === 0) return [];
+  // Loaded on first use: most IrsaRoles never migrate, and every provider module costs start-up time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { EksPodIdentityAssociation } = require("@cdktf/provider-aws/lib/eks-pod-identity-association") as PodIdentityModule;
   const clusterKey = (name: string) => (Token.isUnresolved(name) ? spec.stableKey(name) : name);
   return spec.clusters.flatMap(({ clusterName, serviceAccounts }) =>
     serviceAccounts.map(

@@ -7,9 +7,14 @@ import { DefaultTokenResolver, StringConcat, Token, Tokenization } from "cdktf";
 import { IConstruct } from "constructs";
 import { createHash } from "crypto";
 
+/** Hashes already made: the same ARN is keyed for every role that attaches it. */
+const hashes = new Map<string, string>();
+
 /** First 8 hex characters of the SHA-256 of a text. */
 export function shortHash(text: string): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, 8);
+  let hash = hashes.get(text);
+  if (hash === undefined) hashes.set(text, (hash = createHash("sha256").update(text).digest("hex").slice(0, 8)));
+  return hash;
 }
 
 /** The text a value will have in the synthesized configuration (`${...}` for references). */
