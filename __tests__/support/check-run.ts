@@ -11,14 +11,14 @@ export interface Finding {
 }
 
 /** The exit code and what the command wrote. */
-export async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function run(args: string[], env: { [key: string]: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const code = await main(
     args,
     (line) => (stdout += `${line}\n`),
     (line) => (stderr += `${line}\n`),
-    {},
+    env,
   );
   return { code, stdout, stderr };
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import * as forge from "node-forge";
-import { main } from "../../lib/cli/main";
+import { run as runInProcess } from "./check-run";
 import { makePki } from "./pki";
 
 const ROOT = join(__dirname, "..", "..");
@@ -64,15 +64,7 @@ export function run(args: string[], env: { [key: string]: string } = {}): Promis
  */
 export async function runHere(args: string[], env: { [key: string]: string } = {}): Promise<Outcome> {
   const start = Date.now();
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
-    args,
-    (line) => (stdout += `${line}\n`),
-    (line) => (stderr += `${line}\n`),
-    env,
-  );
-  return { code, stdout, stderr, ms: Date.now() - start };
+  return { ...(await runInProcess(args, env)), ms: Date.now() - start };
 }
 
 /** Exit 1, nothing on stdout, exactly one `error: ...` line on stderr matching `message`. */
