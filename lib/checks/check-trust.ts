@@ -17,7 +17,33 @@ export function checkTrustPolicy(policy: TrustPolicy): TrustFinding[] {
   );
 }
 
+/** How many blocks of each kind the rules judged in one configuration. */
+export interface JudgedCounts {
+  readonly trustPolicies: number;
+  readonly oidcProviders: number;
+  readonly annotations: number;
+}
+
+/** What the rules found in one configuration, and what they judged: a checker never says "clean" about what it did not read. */
+export interface ConfigReport {
+  readonly findings: AddressedFinding[];
+  readonly judged: JudgedCounts;
+  /** Blocks that looked relevant but could not be read (each also has a finding, e.g. IRSA011). */
+  readonly unreadable: number;
+}
+
+/** Every finding for every trust policy of a configuration, with counts of what was judged. */
+export function reportTerraformConfig(config: TerraformConfig, syntax: ValueSyntax = "terraform"): ConfigReport {
+  const trusts = trustPoliciesOf(config, syntax);
+  const findings = trusts.flatMap(({ address, policy }) => checkTrustPolicy(policy).map((f) => ({ ...f, address })));
+  return {
+    findings,
+    judged: { trustPolicies: trusts.filter((t) => t.policy.kind !== "unreadable").length, oidcProviders: 0, annotations: 0 },
+    unreadable: trusts.filter((t) => t.policy.kind === "unreadable").length,
+  };
+}
+
 /** Every finding for every trust policy of a configuration (synthesized: "terraform"; a plan's values: "iam"). */
 export function checkTerraformConfig(config: TerraformConfig, syntax: ValueSyntax = "terraform"): AddressedFinding[] {
-  return trustPoliciesOf(config, syntax).flatMap(({ address, policy }) => checkTrustPolicy(policy).map((f) => ({ ...f, address })));
+  return reportTerraformConfig(config, syntax).findings;
 }
