@@ -22,6 +22,11 @@ export { PodIdentityRole } from "./pod-identity/pod-identity-role";
 export { PodIdentityRoleProps, PodIdentityClusterTrust } from "./pod-identity/pod-identity-role-props";
 export { POD_IDENTITY_SERVICE } from "./pod-identity/pod-identity-trust";
 
+// EKS managed add-ons and their roles
+export { EksManagedAddon } from "./managed-addon/eks-managed-addon";
+export { EksManagedAddonProps } from "./managed-addon/eks-managed-addon-props";
+export { AddonIdentity } from "./managed-addon/addon-identity";
+
 // Add-on policies: least-privilege permissions of the controllers every cluster runs
 export { AddonPolicies } from "./addons/addon-policies";
 export { AddonPolicy } from "./addons/addon-policy";
