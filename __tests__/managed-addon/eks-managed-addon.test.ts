@@ -212,7 +212,7 @@ describe("EksManagedAddon: bad input, one clear error each", () => {
 });
 
 describe("the add-on catalogue", () => {
-  test("each add-on that needs a role has a valid service account and either policies or the input it needs; every entry cites a source", () => {
+  test("an add-on that needs a role has a valid service account and policies (or the input they need); each cites a source", () => {
     const names = MANAGED_ADDON_CATALOGUE.map((e) => e.addonName);
     expect(new Set(names).size).toBe(names.length);
     for (const entry of MANAGED_ADDON_CATALOGUE) {
