@@ -75,3 +75,10 @@ export * as internalValidation from "./validation/for-apps";
  * @internal
  */
 export * as internalAddons from "./addons/for-apps";
+
+/**
+ * The managed add-on catalogue, shared with the bundled app (`app/managed-addons-config.ts`). Not
+ * part of the supported API.
+ * @internal
+ */
+export * as internalManagedAddons from "./managed-addon/for-apps";

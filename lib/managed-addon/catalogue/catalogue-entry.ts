@@ -13,6 +13,11 @@ export interface CatalogueEntry {
   readonly serviceAccount?: ServiceAccountRef;
   /** The add-on policies of this library that grant what the add-on needs, when no input scopes them. */
   readonly addonPolicies?: () => AddonPolicy[];
+  /**
+   * The name of the library add-on (`lib/addons`, e.g. `mountpoint-s3-csi`) whose inputs scope this
+   * add-on's policy: the app's `managedAddons` entries take those inputs.
+   */
+  readonly policyAddon?: string;
   /** AWS managed policies (name below `arn:<partition>:iam::aws:policy/`) the EKS user guide recommends. */
   readonly managedPolicyNames?: readonly string[];
   /**

@@ -10,6 +10,7 @@ import { CatalogueEntry } from "./catalogue-entry";
 export const NETWORKING_ADDONS: readonly CatalogueEntry[] = [
   {
     addonName: "vpc-cni",
+    policyAddon: "vpc-cni",
     serviceAccount: { namespace: "kube-system", name: "aws-node" },
     addonPolicies: () => [AddonPolicies.vpcCni()],
     source: "EKS user guide, AWS add-ons, Amazon VPC CNI plugin for Kubernetes",

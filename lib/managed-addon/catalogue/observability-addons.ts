@@ -8,6 +8,7 @@ export const OBSERVABILITY_ADDONS: readonly CatalogueEntry[] = [
     // AWSXrayWriteOnlyAccess; eksctl --name cloudwatch-agent --namespace amazon-cloudwatch. Pod Identity from
     // add-on version 3.1.0 (CloudWatch user guide, "Quick start with the Amazon CloudWatch Observability EKS add-on").
     addonName: "amazon-cloudwatch-observability",
+    policyAddon: "cloudwatch-observability",
     serviceAccount: { namespace: "amazon-cloudwatch", name: "cloudwatch-agent" },
     addonPolicies: () => [AddonPolicies.cloudWatchObservability()],
     source: "EKS user guide, AWS add-ons, Amazon CloudWatch Observability agent",

@@ -16,6 +16,7 @@ export const STORAGE_ADDONS: readonly CatalogueEntry[] = [
     // "Amazon EBS CSI driver": AmazonEBSCSIDriverPolicy; eksctl --name ebs-csi-controller-sa --namespace kube-system.
     // Our ebsCsiDriver() is the driver's own example policy, the least-privilege form of the managed one.
     addonName: "aws-ebs-csi-driver",
+    policyAddon: "ebs-csi-driver",
     serviceAccount: { namespace: "kube-system", name: "ebs-csi-controller-sa" },
     addonPolicies: () => [AddonPolicies.ebsCsiDriver()],
     source: `${GUIDE}, Amazon EBS CSI driver`,
@@ -23,6 +24,7 @@ export const STORAGE_ADDONS: readonly CatalogueEntry[] = [
   {
     // "Amazon EFS CSI driver": AmazonEFSCSIDriverPolicy; eksctl --name efs-csi-controller-sa --namespace kube-system.
     addonName: "aws-efs-csi-driver",
+    policyAddon: "efs-csi-driver",
     serviceAccount: { namespace: "kube-system", name: "efs-csi-controller-sa" },
     addonPolicies: () => [AddonPolicies.efsCsiDriver()],
     source: `${GUIDE}, Amazon EFS CSI driver`,
@@ -31,6 +33,7 @@ export const STORAGE_ADDONS: readonly CatalogueEntry[] = [
     // "Mountpoint for Amazon S3 CSI Driver": "a policy that gives access to S3" following Mountpoint's
     // IAM recommendations; eksctl --name s3-csi-driver-sa --namespace kube-system. The buckets are the user's.
     addonName: "aws-mountpoint-s3-csi-driver",
+    policyAddon: "mountpoint-s3-csi",
     serviceAccount: { namespace: "kube-system", name: "s3-csi-driver-sa" },
     needsInput:
       "needs bucket scoping: pass addonPolicies: [AddonPolicies.mountpointS3Csi({ bucketArns: [...] })] " +
@@ -40,6 +43,7 @@ export const STORAGE_ADDONS: readonly CatalogueEntry[] = [
   {
     // "Amazon FSx CSI driver" (FSx for Lustre): eksctl --name fsx-csi-controller-sa --namespace kube-system.
     addonName: "aws-fsx-csi-driver",
+    policyAddon: "fsx-lustre-csi",
     serviceAccount: { namespace: "kube-system", name: "fsx-csi-controller-sa" },
     addonPolicies: () => [AddonPolicies.fsxLustreCsi()],
     source: `${GUIDE}, Amazon FSx CSI driver`,
