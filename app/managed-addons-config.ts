@@ -17,8 +17,8 @@ export interface AppManagedAddon {
   /** The EKS add-on name; it keys the Terraform addresses (`managed-addons/<name>`). */
   readonly name: string;
   readonly version?: string;
-  /** "pod-identity" (default) or "irsa". */
-  readonly identity: string;
+  /** "pod-identity" or "irsa" as given (the construct's default, "pod-identity", when left out). */
+  readonly identity?: string;
   readonly configurationValues?: string;
   /** The service account given in the config (default: the catalogue's). */
   readonly serviceAccount?: ServiceAccountRef;
@@ -48,7 +48,8 @@ function validateManagedAddon(validator: check.Validator, at: string, raw: unkno
   const name = validator.requireString(`${at}.name`, raw.name);
   if (!/^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/.test(name)) validator.reject(`${at}.name`, name, "is not an EKS add-on name (e.g. vpc-cni)");
   const entry = internalManagedAddons.catalogueEntry(name);
-  const identity = internalManagedAddons.parseAddonIdentity(validator, `${at}.identity`, raw.identity);
+  const identity =
+    raw.identity === undefined ? undefined : internalManagedAddons.parseAddonIdentity(validator, `${at}.identity`, raw.identity);
   const configurationValues =
     raw.configurationValues === undefined || typeof raw.configurationValues === "string"
       ? (raw.configurationValues as string | undefined)
