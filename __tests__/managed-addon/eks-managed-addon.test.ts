@@ -2,6 +2,7 @@ import { Testing } from "cdktf";
 import { AddonIdentity, AddonPolicies, EksManagedAddon, EksManagedAddonProps, EksOidcProvider, ValidationError } from "../../lib";
 import { MANAGED_ADDON_CATALOGUE } from "../../lib/managed-addon/catalogue/catalogue";
 import { needsRole } from "../../lib/managed-addon/catalogue/catalogue-entry";
+import { addonByName } from "../../lib/addons/catalog";
 import { IrsaAssertions } from "../../lib/testing";
 import { addresses, newStack, only, ref, resources, synth } from "../support/synth";
 
@@ -234,3 +235,12 @@ describe("the add-on catalogue", () => {
     },
   );
 });
+
+test.each(MANAGED_ADDON_CATALOGUE.filter((e) => e.policyAddon !== undefined).map((e) => [e.addonName, e.policyAddon!]))(
+  "%s takes the inputs of the library add-on %s, whose default service account is the EKS add-on's",
+  (addonName, policyAddon) => {
+    const definition = addonByName(policyAddon);
+    expect(definition).toBeDefined();
+    expect(definition!.defaultServiceAccount).toEqual(MANAGED_ADDON_CATALOGUE.find((e) => e.addonName === addonName)!.serviceAccount);
+  },
+);
