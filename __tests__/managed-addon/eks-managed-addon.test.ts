@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { TerraformVariable, Testing } from "cdktf";
 import { AddonIdentity, AddonPolicies, EksManagedAddon, EksManagedAddonProps, EksOidcProvider, ValidationError } from "../../lib";
 import { MANAGED_ADDON_CATALOGUE } from "../../lib/managed-addon/catalogue/catalogue";
 import { needsRole } from "../../lib/managed-addon/catalogue/catalogue-entry";
@@ -244,3 +244,23 @@ test.each(MANAGED_ADDON_CATALOGUE.filter((e) => e.policyAddon !== undefined).map
     expect(definition!.defaultServiceAccount).toEqual(MANAGED_ADDON_CATALOGUE.find((e) => e.addonName === addonName)!.serviceAccount);
   },
 );
+
+describe("EksManagedAddon: role options and tokens", () => {
+  test("a role option the role rejects is this construct's error, and nothing of it stays in the tree", () => {
+    const stack = newStack();
+    const build = () => new EksManagedAddon(stack, "ebs", { clusterName: "prod", addonName: "aws-ebs-csi-driver", roleName: "no spaces" });
+    expect(build).toThrow(/^EksManagedAddon "ebs": roleName "no spaces" /);
+    expect(stack.node.tryFindChild("ebs")).toBeUndefined();
+    expect(() => Testing.synth(stack)).not.toThrow();
+  });
+
+  test("a cluster name known only at apply: the trust and the add-on refer to it", () => {
+    const stack = newStack();
+    const clusterName = new TerraformVariable(stack, "cluster", { type: "string" }).stringValue;
+    new EksManagedAddon(stack, "ebs", { clusterName, addonName: "aws-ebs-csi-driver" });
+    const { json } = synth(stack);
+    const [, block] = only(resources(json, "aws_eks_addon"));
+    expect(block.cluster_name).toBe("${var.cluster}");
+    expect(JSON.stringify(json.data.aws_iam_policy_document)).toContain("${var.cluster}");
+  });
+});

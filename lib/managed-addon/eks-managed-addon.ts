@@ -1,5 +1,6 @@
 import type { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { Construct } from "constructs";
+import { ValidationError } from "../validation/validation-error";
 import { AwsPartition } from "../addons/partition";
 import { IrsaRole } from "../irsa/irsa-role";
 import { ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
@@ -33,7 +34,7 @@ export class EksManagedAddon extends Construct {
     const spec = eksManagedAddonSpec(props, id);
     super(scope, id);
     if (spec.role !== undefined) {
-      this.role = addonRole(this, spec.clusterName, spec.role);
+      this.role = roleOrCleanError(scope, id, () => addonRole(this, spec.clusterName, spec.role!));
       this.roleArn = this.role.roleArn;
       this.serviceAccount = spec.role.serviceAccount;
     }
@@ -70,4 +71,18 @@ function addonRole(scope: Construct, clusterName: string, spec: AddonRoleSpec): 
   };
   if (spec.identity === AddonIdentity.IRSA) return new IrsaRole(scope, "role", { ...options, oidcProvider: spec.oidcProvider! });
   return new PodIdentityRole(scope, "role", { ...options, clusterName, _associationsByAddon: true });
+}
+
+/**
+ * Builds the role; a role option the role construct rejects (e.g. a bad roleName) is reported as
+ * this construct's error, and the half-built add-on leaves the tree so that nothing of it synthesizes.
+ */
+function roleOrCleanError(scope: Construct, id: string, build: () => WorkloadRole): WorkloadRole {
+  try {
+    return build();
+  } catch (e) {
+    scope.node.tryRemoveChild(id);
+    if (e instanceof ValidationError) throw new ValidationError(`EksManagedAddon "${id}": ${e.message.replace(/^\w+ "role": /, "")}`);
+    throw e;
+  }
 }
