@@ -24,7 +24,7 @@ function row(d: AddonDefinition<unknown>): string {
     d.title,
     code(`AddonPolicies.${d.factory}()`),
     code(d.name),
-    code(`${sa.namespace}/${sa.name}`),
+    sa === undefined ? "none: the workload's own (list `serviceAccounts`)" : code(`${sa.namespace}/${sa.name}`),
     d.oneOf ? `one of ${d.oneOf.map(code).join(", ")}` : inputs(d.inputs, true),
     inputs(d.inputs, false),
     d.sources.map(formatSource).join("<br>"),

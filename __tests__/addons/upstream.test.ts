@@ -34,3 +34,19 @@ test("EFS CSI driver: iam-policy-example.json, in order, the same in every parti
   for (const partition of ["aws", "aws-cn", "aws-us-gov"] as const)
     expect(ours(AddonPolicies.efsCsiDriver(), partition)).toEqual(published);
 });
+
+test.each(["aws", "aws-cn", "aws-us-gov"] as const)(
+  "Gateway API Controller in %s: recommended-inline-policy.json, in order, with the partition's service-linked role ARNs",
+  (partition) => {
+    const published = JSON.stringify(upstream("gateway-api-recommended-inline-policy.json")).replace(/arn:aws:/g, `arn:${partition}:`);
+    expect(ours(AddonPolicies.gatewayApiController(), partition)).toEqual(JSON.parse(published));
+  },
+);
+
+test.each(["aws", "aws-cn", "aws-us-gov"] as const)(
+  "FSx for OpenZFS CSI driver in %s: example-iam-policy.json, in order, with the partition's service-linked role path",
+  (partition) => {
+    const published = JSON.stringify(upstream("fsx-openzfs-example-iam-policy.json")).replace(/arn:aws:/g, `arn:${partition}:`);
+    expect(ours(AddonPolicies.fsxOpenZfsCsi(), partition)).toEqual(JSON.parse(published));
+  },
+);

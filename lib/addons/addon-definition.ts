@@ -46,7 +46,11 @@ export interface AddonDefinition<P> {
   readonly factory: string;
   /** What the add-on is, for the docs table. */
   readonly title: string;
-  readonly defaultServiceAccount: ServiceAccountRef;
+  /**
+   * The service account the add-on's own install docs or chart create. Absent for a policy that is
+   * the workload's own role (the Secrets Store CSI provider uses the pod's credentials).
+   */
+  readonly defaultServiceAccount?: ServiceAccountRef;
   readonly sources: readonly AddonSource[];
   readonly inputs: readonly AddonInput[];
   /** Optional inputs of which at least one is required (checked by `build`), for the docs table. */
@@ -85,6 +89,7 @@ export function createAddonPolicy<P>(definition: AddonDefinition<P>, props: unkn
   return AddonPolicy._create({
     name: definition.name,
     defaultServiceAccount: definition.defaultServiceAccount,
+    factory: `AddonPolicies.${definition.factory}`,
     source: definition.sources.map(formatSource).join("; "),
     documents: parts.documents,
     managedPolicyNames: parts.managedPolicyNames ?? [],
