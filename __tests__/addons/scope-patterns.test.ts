@@ -3,6 +3,7 @@
  * pattern that matches every resource of its type is rejected however it is spelled; normal
  * prefixes are not), and an ARN whose partition cannot hold its Region is rejected.
  */
+import * as fc from "fast-check";
 import { AddonPolicies, AddonPolicy, ValidationError } from "../../lib";
 import { partitionOfRegion, partitionRegionMismatch } from "../../lib/addons/partition-regions";
 import { globRegExp, LOG_GROUP_NAME, matchesEveryName, PARAMETER_NAME, SECRET_NAME } from "../../lib/addons/scope-patterns";
@@ -263,5 +264,36 @@ describe("an ARN whose partition cannot hold its Region is rejected (18.5)", () 
     expect(partitionRegionMismatch("aws-cn", "")).toBeUndefined();
     expect(partitionRegionMismatch("aws-us-gov", "*")).toBeUndefined();
     expect(errorOf(() => AddonPolicies.velero({ bucketArns: ["arn:aws-cn:s3:::bk1"] }))).toBeUndefined();
+  });
+});
+
+describe("the judgement is sound: a rejected pattern matches every valid name (property test)", () => {
+  const chars = (alphabet: string, min: number, max: number) =>
+    fc.array(fc.constantFrom(...alphabet.split("")), { minLength: min, maxLength: max }).map((a) => a.join(""));
+  const ALNUM = "abcXYZ019";
+  const TYPES = [
+    {
+      type: SECRET_NAME,
+      valid: /^[A-Za-z0-9/_+=.@-]{1,512}-[A-Za-z0-9]{6}$/,
+      name: fc.tuple(chars("aZ9/_+=.@-", 1, 12), chars(ALNUM, 6, 6)).map(([n, s]) => `${n}-${s}`),
+      pattern: chars("*?-a/Z9", 1, 12),
+    },
+    { type: PARAMETER_NAME, valid: /^[A-Za-z0-9/_.-]{1,2048}$/, name: chars("aZ9/_.-", 1, 14), pattern: chars("*?-a/Z9", 1, 8) },
+    { type: LOG_GROUP_NAME, valid: /^[A-Za-z0-9/_.#-]{1,512}$/, name: chars("aZ9/_.#-", 1, 14), pattern: chars("*?-a/#9", 1, 8) },
+  ];
+
+  test.each(TYPES)("$type.kind: witnesses are valid names", ({ type, valid }) => {
+    for (const w of type.witnesses) expect(w).toMatch(valid);
+  });
+
+  test.each(TYPES)("$type.kind: every rejected pattern matches every generated valid name", ({ type, name, pattern }) => {
+    fc.assert(
+      fc.property(pattern, fc.array(name, { minLength: 1, maxLength: 20 }), (p, names) => {
+        if (!matchesEveryName(p, type)) return true;
+        const re = globRegExp(p);
+        return names.every((n) => re.test(n));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
