@@ -4,7 +4,7 @@
  * groups, CreateLogStream, DescribeLogStreams, PutLogEvents, PutRetentionPolicy when
  * `log_retention_days` is set) @ v1.9.4 (7b8dae0d6ded), the same calls as the core
  * `cloudwatch_logs` output the chart configures, and the chart of
- * aws/eks-charts stable/aws-for-fluent-bit 0.2.0 (2942cdc, AWS for Fluent Bit 3.2.1:
+ * aws/eks-charts stable/aws-for-fluent-bit 0.2.0 (2942cdce0d98, AWS for Fluent Bit 3.2.1:
  * `autoCreateGroup: true`; service account = the release's full name, installed as
  * `aws-for-fluent-bit` in kube-system by its README). Upstream publishes no document and examples
  * grant on `log-group:*`; here the log groups are listed (required) and the streams are those of
@@ -31,7 +31,7 @@ export const FLUENT_BIT: AddonDefinition<FluentBitPolicyProps> = {
   defaultServiceAccount: { namespace: "kube-system", name: "aws-for-fluent-bit" },
   sources: [
     { repository: "aws/amazon-cloudwatch-logs-for-fluent-bit", path: "README.md (Permissions)", version: "v1.9.4", commit: "7b8dae0d6ded" },
-    { repository: "aws/eks-charts", path: "stable/aws-for-fluent-bit", version: "chart 0.2.0", commit: "2942cdc" },
+    { repository: "aws/eks-charts", path: "stable/aws-for-fluent-bit", version: "chart 0.2.0", commit: "2942cdce0d98" },
   ],
   inputs: [{ name: "logGroupArns", kind: "list", required: true, what: "CloudWatch Logs log group ARN", rule: logGroupArn }],
   build: (props) => ({
