@@ -260,6 +260,24 @@ describe("an ARN whose partition cannot hold its Region is rejected (18.5)", () 
     ).toBeUndefined();
   });
 
+  test("the ARNs of one add-on are all in one partition", () => {
+    expect(
+      errorOf(() =>
+        AddonPolicies.externalSecrets({
+          secretsManagerArns: [secret("app/*")],
+          kmsKeyArns: [`arn:aws-cn:kms:cn-north-1:${ACCOUNT}:key/k1`],
+        }),
+      ),
+    ).toBe(
+      `AddonPolicies.externalSecrets: kmsKeyArns[0] "arn:aws-cn:kms:cn-north-1:${ACCOUNT}:key/k1" is in partition aws-cn, ` +
+        "but secretsManagerArns[0] is in aws: a role's ARNs are all in its own partition",
+    );
+    expect(errorOf(() => AddonPolicies.velero({ bucketArns: ["arn:aws:s3:::bk1", "arn:aws-us-gov:s3:::bk2"] }))).toContain(
+      'bucketArns[1] "arn:aws-us-gov:s3:::bk2" is in partition aws-us-gov, but bucketArns[0] is in aws',
+    );
+    expect(errorOf(() => AddonPolicies.velero({ bucketArns: ["arn:aws-cn:s3:::bk1", "arn:aws-cn:s3:::bk2"] }))).toBeUndefined();
+  });
+
   test("global ARNs and a Region of * fit every known partition", () => {
     expect(partitionRegionMismatch("aws-cn", "")).toBeUndefined();
     expect(partitionRegionMismatch("aws-us-gov", "*")).toBeUndefined();
