@@ -5,6 +5,7 @@
  */
 import * as fc from "fast-check";
 import { AddonPolicies, AddonPolicy, ValidationError } from "../../lib";
+import { ADDON_CATALOG } from "../../lib/addons/catalog";
 import { partitionOfRegion, partitionRegionMismatch } from "../../lib/addons/partition-regions";
 import { globRegExp, LOG_GROUP_NAME, matchesEveryName, PARAMETER_NAME, SECRET_NAME } from "../../lib/addons/scope-patterns";
 
@@ -44,6 +45,7 @@ const INPUTS: { [input: string]: (value: string) => AddonPolicy } = {
     }),
   "karpenterController.nodeRoleArns": (v) => AddonPolicies.karpenterController({ clusterName: "prod", nodeRoleArns: [v] }),
   "ebsCsiDriver.kmsKeyArns": (v) => AddonPolicies.ebsCsiDriver({ kmsKeyArns: [v] }),
+  "mountpointS3Csi.kmsKeyArns": (v) => AddonPolicies.mountpointS3Csi({ bucketArns: ["arn:aws:s3:::data-lake"], kmsKeyArns: [v] }),
   "externalSecrets.kmsKeyArns": (v) => AddonPolicies.externalSecrets({ ssmParameterArns: [parameter("app/x")], kmsKeyArns: [v] }),
   "privateCaIssuer.certificateAuthorityArns": (v) => AddonPolicies.privateCaIssuer({ certificateAuthorityArns: [v] }),
   "managedPrometheus.workspaceArns": (v) => AddonPolicies.managedPrometheus({ workspaceArns: [v] }),
@@ -122,6 +124,10 @@ const INPUT_CASES: { [input: string]: { everything: string[]; narrow: string[] }
     ],
     narrow: [`arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`],
   },
+  "mountpointS3Csi.kmsKeyArns": {
+    everything: [`arn:aws:kms:us-west-2:${ACCOUNT}:key/*`],
+    narrow: [`arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd`],
+  },
   "externalSecrets.kmsKeyArns": {
     everything: [`arn:aws:kms:us-west-2:${ACCOUNT}:key/*`],
     narrow: [`arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd`],
@@ -154,6 +160,8 @@ const INPUT_CASES: { [input: string]: { everything: string[]; narrow: string[] }
 
 describe("a scoping pattern that matches every resource of its type is rejected, however it is spelled", () => {
   test("every scoping input of every add-on has cases", () => {
+    const scoping = ADDON_CATALOG.flatMap((d) => d.inputs.filter((i) => i.rule !== undefined).map((i) => `${d.factory}.${i.name}`));
+    expect(Object.keys(INPUTS).sort()).toEqual(scoping.sort());
     expect(Object.keys(INPUT_CASES).sort()).toEqual(Object.keys(INPUTS).sort());
   });
 
