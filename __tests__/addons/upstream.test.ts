@@ -50,3 +50,14 @@ test.each(["aws", "aws-cn", "aws-us-gov"] as const)(
     expect(ours(AddonPolicies.fsxOpenZfsCsi(), partition)).toEqual(JSON.parse(published));
   },
 );
+
+test.each(["aws", "aws-cn", "aws-us-gov"] as const)(
+  "AWS Private CA Issuer in %s: the README's minimal policy, with each CA listed",
+  (partition) => {
+    const { region, accountId } = ENVIRONMENTS[partition];
+    const ca = `arn:${partition}:acm-pca:${region}:${accountId}:certificate-authority/11223344-1234-1122-2233-112233445566`;
+    const published = upstream("privateca-issuer-readme-policy.json");
+    published.Statement[0].Resource = [ca];
+    expect(ours(AddonPolicies.privateCaIssuer({ certificateAuthorityArns: [ca] }), partition)).toEqual(published);
+  },
+);
