@@ -16,6 +16,6 @@ export function withAddonServiceAccount<P extends WithAddons>(props: P): P {
   if (props === undefined || props === null || typeof props !== "object" || props.serviceAccounts !== undefined) return props;
   const addons = props.addonPolicies;
   if (!Array.isArray(addons) || addons.length !== 1 || !AddonPolicy.isAddonPolicy(addons[0])) return props;
-  if (!addons[0].hasDefaultServiceAccount) return props;
+  if (addons[0].hasDefaultServiceAccount === false) return props; // undefined: a copy of this library from before the flag
   return { ...props, serviceAccounts: [addons[0].defaultServiceAccount] };
 }
