@@ -51,13 +51,19 @@ export interface SynthesizedAddon {
   readonly policies: (partition: Partition) => string[];
 }
 
+/** The service account of a workload whose own role an add-on policy is (the Secrets Store CSI provider). */
+export const WORKLOAD: ServiceAccountRef = { namespace: "shop", name: "web" };
+
 /** Synthesizes a stack with one IrsaRole holding only this add-on policy (trusting its default service account). */
 export function synthAddon(policy: (ref: ArnBuilder) => AddonPolicy, serviceAccounts?: ServiceAccountRef[]): SynthesizedAddon {
   const stack = newStack();
   const oidc = new EksOidcProvider(stack, "oidc", { issuerUrl: "https://oidc.eks.us-west-2.amazonaws.com/id/AAAA" });
   const context = stackContext(stack);
   const ref = builder(context.partition, context.region, context.accountId);
-  new IrsaRole(stack, "addon", { oidcProvider: oidc, addonPolicies: [policy(ref)], serviceAccounts });
+  const built = policy(ref);
+  // A workload's own policy (no default service account) trusts the case's accounts, or a stand-in workload.
+  const accounts = serviceAccounts ?? (built.hasDefaultServiceAccount ? undefined : [WORKLOAD]);
+  new IrsaRole(stack, "addon", { oidcProvider: oidc, addonPolicies: [built], serviceAccounts: accounts });
   const text = Testing.synth(stack, true);
   const json = JSON.parse(text);
   const [roleId] = only(resources(json, "aws_iam_role"));

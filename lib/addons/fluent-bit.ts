@@ -8,8 +8,9 @@
  * `autoCreateGroup: true`; service account = the release's full name, installed as
  * `aws-for-fluent-bit` in kube-system by its README). Upstream publishes no document and examples
  * grant on `log-group:*`; here the log groups are listed (required) and the streams are those of
- * the listed groups. Each group is granted as `<arn>` and `<arn>:*`: CloudWatch Logs authorizes
- * some log group calls against the ARN with a trailing `:*` (the form DescribeLogGroups returns).
+ * the listed groups. Resource types as the Service Authorization Reference gives them: CreateLogGroup,
+ * PutRetentionPolicy and DescribeLogStreams on the log group, CreateLogStream and PutLogEvents on
+ * the log stream (`<group ARN>:log-stream:<name>`).
  */
 import { AddonDefinition } from "./addon-definition";
 import { logGroupArn } from "./arn-rules";
@@ -40,12 +41,9 @@ export const FLUENT_BIT: AddonDefinition<FluentBitPolicyProps> = {
         name: "fluent-bit",
         render: () =>
           policyDocument(
+            allow(["logs:CreateLogGroup", "logs:PutRetentionPolicy", "logs:DescribeLogStreams"], props.logGroupArns),
             allow(
-              ["logs:CreateLogGroup", "logs:PutRetentionPolicy", "logs:CreateLogStream", "logs:DescribeLogStreams"],
-              props.logGroupArns.flatMap((group) => [group, `${group}:*`]),
-            ),
-            allow(
-              ["logs:PutLogEvents"],
+              ["logs:CreateLogStream", "logs:PutLogEvents"],
               props.logGroupArns.map((group) => `${group}:log-stream:*`),
             ),
           ),

@@ -110,8 +110,8 @@ export const PLATFORM_CASES: { [name: string]: AddonCase } = {
     policy: (ref) => AddonPolicies.fluentBit({ logGroupArns: [logGroup(ref, "/aws/eks/prod/*"), logGroup(ref, "audit")] }),
     allowed: (e) => [
       request("logs:CreateLogGroup", logGroup(e, "/aws/eks/prod/application")),
-      request("logs:CreateLogStream", logGroup(e, "/aws/eks/prod/application")),
-      request("logs:CreateLogStream", logGroup(e, "audit:*")),
+      request("logs:CreateLogStream", logGroup(e, "/aws/eks/prod/application:log-stream:fluentbit-kube.var.log")),
+      request("logs:CreateLogStream", logGroup(e, "audit:log-stream:fluentbit-x")),
       request("logs:DescribeLogStreams", logGroup(e, "audit")),
       request("logs:PutRetentionPolicy", logGroup(e, "audit")),
       request("logs:PutLogEvents", logGroup(e, "/aws/eks/prod/application:log-stream:fluentbit-kube.var.log")),
@@ -124,6 +124,7 @@ export const PLATFORM_CASES: { [name: string]: AddonCase } = {
       request("logs:DeleteLogGroup", logGroup(e, "/aws/eks/prod/application")),
       request("logs:GetLogEvents", logGroup(e, "audit:log-stream:x")),
       request("logs:DescribeLogGroups", "*"),
+      request("logs:CreateLogStream", logGroup(e, "/aws/lambda/payments:log-stream:x")),
     ],
   },
   "networkFlowMonitorAgent (AWS managed policy)": {
