@@ -1,9 +1,9 @@
 /**
  * Which Regions each AWS partition holds: the one place these facts live. A Region belongs to
- * exactly one partition, and its name says which (AWS General Reference, "AWS Regions" and the
- * partition table of botocore's endpoints.json, `regionRegex` of each partition): China Regions
- * start with `cn-`, GovCloud with `us-gov-`, the ISO partitions with `us-iso-`, `us-isob-`,
- * `eu-isoe-`, `us-isof-`, the European Sovereign Cloud with `eusc-`; every other Region is in `aws`.
+ * exactly one partition, and its name says which: the `regionRegex` of each partition in the AWS
+ * SDKs' partitions.json (@aws-sdk/util-endpoints `lib/aws/partitions.json`): `^cn\-`, `^us\-gov\-`,
+ * `^us\-iso\-`, `^us\-isob\-`, `^eu\-isoe\-`, `^us\-isof\-`, `^eusc\-(de)\-`; every other Region
+ * is in `aws`.
  */
 
 /** A partition and the prefix of its Regions' names (`undefined` for `aws`: every Region no other partition claims). */
