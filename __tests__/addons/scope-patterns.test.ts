@@ -221,7 +221,7 @@ describe("an ARN whose partition cannot hold its Region is rejected (18.5)", () 
     [
       "aws with a China Region",
       () => AddonPolicies.ebsCsiDriver({ kmsKeyArns: [`arn:aws:kms:cn-north-1:${ACCOUNT}:key/k`] }),
-      "names Region cn-north-1 in partition aws, which holds only the commercial Regions",
+      "names Region cn-north-1 in partition aws, which holds only the commercial Regions (us-*, eu-*, ap-*, ...); cn-north-1 is in aws-cn",
     ],
     [
       "aws-us-gov with a commercial Region",
@@ -284,6 +284,14 @@ describe("an ARN whose partition cannot hold its Region is rejected (18.5)", () 
       'bucketArns[1] "arn:aws-us-gov:s3:::bk2" is in partition aws-us-gov, but bucketArns[0] is in aws',
     );
     expect(errorOf(() => AddonPolicies.velero({ bucketArns: ["arn:aws-cn:s3:::bk1", "arn:aws-cn:s3:::bk2"] }))).toBeUndefined();
+  });
+
+  test("a Region no partition holds", () => {
+    expect(partitionOfRegion("xx-north-1")).toBeUndefined();
+    expect(errorOf(() => AddonPolicies.nodeTerminationHandler({ queueArns: [`arn:aws:sqs:xx-north-1:${ACCOUNT}:q`] }))).toContain(
+      "names Region xx-north-1 in partition aws, which holds only the commercial Regions (us-*, eu-*, ap-*, ...); " +
+        "no partition has such a Region",
+    );
   });
 
   test("global ARNs and a Region of * fit every known partition", () => {
