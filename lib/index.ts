@@ -44,6 +44,9 @@ export { MountpointS3CsiPolicyProps } from "./addons/mountpoint-s3-csi";
 export { NodeTerminationHandlerPolicyProps } from "./addons/node-termination-handler";
 export { VeleroPolicyProps } from "./addons/velero";
 export { VpcCniPolicyProps } from "./addons/vpc-cni";
+export { FluentBitPolicyProps } from "./addons/fluent-bit";
+export { PrivateCaIssuerPolicyProps } from "./addons/private-ca-issuer";
+export { SecretsStoreCsiProviderPolicyProps } from "./addons/secrets-store-csi-provider";
 
 // Kubernetes
 export { ServiceAccountRef, ServiceAccountMode } from "./kubernetes/service-account";
