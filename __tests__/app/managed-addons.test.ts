@@ -86,7 +86,7 @@ describe("managedAddons", () => {
     [
       "an input the add-on does not take",
       { managedAddons: [{ name: "aws-network-flow-monitoring-agent", bucketArns: [BUCKET] }] },
-      /^test: managedAddons\[0\]\.bucketArns .* is not a managed add-on field/,
+      /^test: managedAddons\[0\]\.bucketArns .* is not a property of the network-flow-monitor-agent policy \(known: none\)/,
     ],
     ["an unknown identity", { managedAddons: [{ name: "vpc-cni", identity: "iam" }] }, /managedAddons\[0\]\.identity "iam" is not one of/],
     [

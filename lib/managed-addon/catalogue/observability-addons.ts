@@ -19,17 +19,17 @@ export const OBSERVABILITY_ADDONS: readonly CatalogueEntry[] = [
     // Pod Identity, the AWS managed policy CloudWatchNetworkFlowMonitorAgentPublishPolicy; its IRSA page gives
     // the namespace amazon-network-flow-monitor and the service account aws-network-flow-monitor-agent-service-account
     // (renamed from aws-network-flow-monitoring-agent-service-account in add-on v1.0.1).
-    // TODO(lead): AddonPolicies.networkFlowMonitorAgent() once merged.
     addonName: "aws-network-flow-monitoring-agent",
+    policyAddon: "network-flow-monitor-agent",
     serviceAccount: { namespace: "amazon-network-flow-monitor", name: "aws-network-flow-monitor-agent-service-account" },
-    managedPolicyNames: ["CloudWatchNetworkFlowMonitorAgentPublishPolicy"],
+    addonPolicies: () => [AddonPolicies.networkFlowMonitorAgent()],
     source: "CloudWatch user guide, Install the EKS AWS Network Flow Monitor Agent add-on",
   },
   {
     // EKS user guide, AWS add-ons, "AWS Distro for OpenTelemetry": "only requires IAM permissions if you're using
     // one of the preconfigured custom resources that can be opted into through advanced configuration"; which
     // collector (and so which service account) runs depends on configurationValues.
-    // TODO(lead): default to AddonPolicies.adotCollector() once merged (the service account stays explicit).
+    // The service account stays explicit; AddonPolicies.adotCollector() holds the collector's usual permissions.
     addonName: "adot",
     needsInput:
       "runs the collector chosen in configurationValues, so its role is not defaulted: pass serviceAccount " +
