@@ -59,3 +59,8 @@ export function propsOf(interfaceName: string): DeclaredProp[] {
   const own = new Set(found.members.map((m) => m.name));
   return [...inherited.filter((p) => !own.has(p.name)), ...found.members];
 }
+
+/** The names of the exported interfaces of lib/ that match `pattern`, e.g. every `...PolicyProps`. */
+export function interfacesNamed(pattern: RegExp): string[] {
+  return [...interfaces().keys()].filter((name) => pattern.test(name)).sort();
+}
