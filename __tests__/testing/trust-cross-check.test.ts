@@ -62,7 +62,7 @@ function webIdentity(host: string, sub: string | undefined, aud: string | undefi
 
 /** EKS Pod Identity's AssumeRole or TagSession for one pod, with the session tags EKS sets (or none). */
 function podIdentity(action: string, cluster: string, namespace: string, name: string, tags = true): AuthorizationRequest {
-  const context = tags
+  const context: { [key: string]: string } = tags
     ? {
         "aws:RequestTag/eks-cluster-arn": `arn:aws:eks:us-west-2:${ACCOUNT}:cluster/${cluster}`,
         "aws:RequestTag/eks-cluster-name": cluster,
