@@ -6,15 +6,15 @@
 import { policyFromJson } from "../../../lib/checks/model/policy-json";
 import { TrustPolicy, TrustStatement } from "../../../lib/checks/model/trust-statement";
 
-export interface RuleCase {
-  /** The id of the rule in TRUST_RULES, e.g. "IRSA002". */
+export interface RuleCase<Input = TrustPolicy> {
+  /** The id of the rule, e.g. "IRSA002". */
   readonly ruleId: string;
-  /** A trust the rule must report. */
-  readonly failing: TrustPolicy;
-  /** What the rule's message for the failing trust says. */
+  /** An input the rule must report (for trust rules, a trust policy). */
+  readonly failing: Input;
+  /** What the rule's message for the failing input says. */
   readonly message: RegExp;
-  /** The failing trust with its defect fixed: no rule reports anything. */
-  readonly passing: TrustPolicy;
+  /** The failing input with its defect fixed: no rule of the registry reports anything. */
+  readonly passing: Input;
 }
 
 /** A trust policy of JSON statements, as synthesized Terraform spells values ("terraform" syntax). */
