@@ -109,7 +109,8 @@ function synthesizedTrusts(): [string, string][] {
   const oidc = EksOidcProvider.fromArn(stack, "oidc", providerArn(HOST));
   const other = EksOidcProvider.fromArn(stack, "other", providerArn(OTHER_HOST));
   const api = { namespace: "orders", name: "api" };
-  const none = { serviceAccountMode: "none" as const };
+  // serviceAccountMode "none", typed loosely: the mode is an enum in the jsii API, a string at run time.
+  const none: object = { serviceAccountMode: "none" };
   const roles: [string, object][] = [
     ["IrsaRole, one service account", new IrsaRole(stack, "one", { oidcProvider: oidc, serviceAccounts: [api], ...none })],
     [

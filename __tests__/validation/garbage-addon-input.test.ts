@@ -10,6 +10,9 @@ import { interfacesNamed, propsOf } from "../support/prop-lists";
 import { newStack } from "../support/synth";
 import { GARBAGE, outcome } from "./garbage";
 
+/** serviceAccountMode "none", typed loosely: the mode is an enum in the jsii API, a string at run time. */
+const NO_SERVICE_ACCOUNT: object = { serviceAccountMode: "none" };
+
 /** A valid value for each kind of input the catalog names, so that only the prop under test is wrong. */
 const EXAMPLES: { [what: string]: string } = {
   "target group ARN": "arn:aws:elasticloadbalancing:us-west-2:111122223333:targetgroup/web/73e2d6bc24d8a067",
@@ -48,7 +51,7 @@ function build(factory: string, overrides: object = {}): void {
   new PodIdentityRole(stack, "addon", {
     clusterName: "prod",
     serviceAccounts: [{ namespace: "kube-system", name: "addon" }],
-    serviceAccountMode: "none",
+    ...NO_SERVICE_ACCOUNT,
     addonPolicies: [policy as never],
   });
   Testing.synth(stack);

@@ -11,6 +11,9 @@ import { propsOf } from "../support/prop-lists";
 import { newStack } from "../support/synth";
 import { GARBAGE, outcome } from "./garbage";
 
+/** serviceAccountMode "none", typed loosely: the mode is an enum in the jsii API, a string at run time. */
+const NO_SERVICE_ACCOUNT: object = { serviceAccountMode: "none" };
+
 const RUNS = 4;
 const ISSUER = "https://oidc.eks.us-west-2.amazonaws.com/id/AAAA";
 const OTHER_ISSUER = "https://oidc.eks.eu-west-1.amazonaws.com/id/BBBB";
@@ -45,7 +48,7 @@ const clusterTrust: Build = (prop, value) => {
   new IrsaRole(stack, "app", {
     oidcProvider: oidc,
     serviceAccounts: [SA],
-    serviceAccountMode: "none",
+    ...NO_SERVICE_ACCOUNT,
     additionalClusters: [{ oidcProvider: other, serviceAccounts: [SA], [prop]: value } as never],
   });
   Testing.synth(stack);
@@ -56,7 +59,7 @@ const podIdentityClusterTrust: Build = (prop, value) => {
   new PodIdentityRole(stack, "app", {
     clusterName: "prod",
     serviceAccounts: [SA],
-    serviceAccountMode: "none",
+    ...NO_SERVICE_ACCOUNT,
     additionalClusters: [{ clusterName: "dr", serviceAccounts: [SA], [prop]: value } as never],
   });
   Testing.synth(stack);
