@@ -47,7 +47,7 @@ function validateAddon(validator: check.Validator, at: string, raw: unknown): Ap
   return {
     addon,
     policy,
-    serviceAccount: serviceAccount(validator, `${at}.serviceAccount`, raw.serviceAccount) ?? policy.defaultServiceAccount,
+    serviceAccount: serviceAccountField(validator, `${at}.serviceAccount`, raw.serviceAccount) ?? policy.defaultServiceAccount,
     serviceAccountMode: check.parseServiceAccountMode(
       validator,
       `${at}.serviceAccountMode`,
@@ -58,7 +58,8 @@ function validateAddon(validator: check.Validator, at: string, raw: unknown): Ap
   };
 }
 
-function serviceAccount(validator: check.Validator, at: string, raw: unknown): ServiceAccountRef | undefined {
+/** An optional `{ namespace, name }` field. */
+export function serviceAccountField(validator: check.Validator, at: string, raw: unknown): ServiceAccountRef | undefined {
   if (raw === undefined) return undefined;
   if (!isObject(raw)) validator.reject(at, raw, "must be an object { namespace, name }");
   rejectUnknownKeys(validator, `${at}.`, raw, ["namespace", "name"], "is not a field");

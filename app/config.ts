@@ -7,6 +7,9 @@ import { AppAddon, validateAddons } from "./addons-config";
 import { AppServiceAccount, validateAccount } from "./account-config";
 import { configSources, isObject, RawConfig } from "./config-sources";
 import { optionalBoolean, optionalString, rejectUnknownKeys, stringList, stringMap } from "./config-values";
+import { AppManagedAddon, validateManagedAddons } from "./managed-addons-config";
+import { checkArnPartition } from "./partition-rules";
+import { checkOneRolePerServiceAccount } from "./service-account-owners";
 
 export { CONFIG_FILE_ENV, CONTEXT_KEY } from "./config-sources";
 export { AppServiceAccount, Identity } from "./account-config";
@@ -36,11 +39,23 @@ export interface AppConfig {
   readonly serviceAccounts: AppServiceAccount[];
   /** Cluster add-ons, one role each (app/addons-config.ts). */
   readonly addons: AppAddon[];
+  /** EKS managed add-ons, each with its role (app/managed-addons-config.ts). */
+  readonly managedAddons: AppManagedAddon[];
+  /**
+   * How the kubernetes provider logs in: "exec" (`aws eks get-token`, needs the aws CLI on the
+   * runner) or "token" (`data.aws_eks_cluster_auth`). Undefined: "token" with a Terraform Cloud
+   * backend (its hosted runners have no aws CLI), "exec" otherwise.
+   */
+  readonly kubernetesAuth?: KubernetesAuth;
   /** Default tags of every AWS resource. */
   readonly tags?: { [key: string]: string };
   /** Terraform Cloud workspace; used when TF_CLOUD_ORGANIZATION is set. */
   readonly terraformCloud?: TerraformCloudSettings;
 }
+
+/** How the app's kubernetes provider logs in. */
+export type KubernetesAuth = "exec" | "token";
+const KUBERNETES_AUTH: KubernetesAuth[] = ["exec", "token"];
 
 const TOP_LEVEL = [
   "stackName",
@@ -52,6 +67,8 @@ const TOP_LEVEL = [
   "thumbprints",
   "serviceAccounts",
   "addons",
+  "managedAddons",
+  "kubernetesAuth",
   "tags",
   "terraformCloud",
 ];
@@ -86,6 +103,7 @@ export function validateConfig(raw: RawConfig, sourceOf: string | ((field: strin
   }
   const oidcProviderArn = optionalString(at("oidcProviderArn"), "oidcProviderArn", raw.oidcProviderArn);
   at("oidcProviderArn").check("oidcProviderArn", oidcProviderArn, check.oidcProviderArn);
+  checkArnPartition(at("oidcProviderArn"), "oidcProviderArn", oidcProviderArn, region);
   const lookupOidcProvider = optionalBoolean(at("lookupOidcProvider"), "lookupOidcProvider", raw.lookupOidcProvider) ?? false;
   if (lookupOidcProvider && oidcProviderArn !== undefined) {
     at("lookupOidcProvider").reject(
@@ -102,9 +120,11 @@ export function validateConfig(raw: RawConfig, sourceOf: string | ((field: strin
 
   const v: check.Validator = at("serviceAccounts");
   const addons = validateAddons(at("addons"), raw.addons);
-  const accounts = raw.serviceAccounts ?? (addons.length > 0 ? [] : undefined);
-  if (!Array.isArray(accounts) || (accounts.length === 0 && addons.length === 0)) {
-    v.reject("serviceAccounts", raw.serviceAccounts, "must list at least one { namespace, name } (or give addons)");
+  const managedAddons = validateManagedAddons(at("managedAddons"), raw.managedAddons);
+  const roles = addons.length + managedAddons.length;
+  const accounts = raw.serviceAccounts ?? (roles > 0 ? [] : undefined);
+  if (!Array.isArray(accounts) || (accounts.length === 0 && roles === 0)) {
+    v.reject("serviceAccounts", raw.serviceAccounts, "must list at least one { namespace, name } (or give addons or managedAddons)");
   }
   const serviceAccounts = accounts.map((sa: unknown, i: number) => validateAccount(v, `serviceAccounts[${i}]`, sa));
   const dup = check.firstDuplicate(serviceAccounts, (sa) => `${sa.namespace}/${sa.name}`);
@@ -118,6 +138,21 @@ export function validateConfig(raw: RawConfig, sourceOf: string | ((field: strin
       `gets the role id "${serviceAccounts[sameId].id}", as serviceAccounts[${first}] does; give one of them an "id"`,
     );
   }
+  serviceAccounts.forEach((sa, i) =>
+    sa.managedPolicyArns?.forEach((arn, j) => checkArnPartition(v, `serviceAccounts[${i}].managedPolicyArns[${j}]`, arn, region)),
+  );
+  managedAddons.forEach((a) =>
+    a.managedPolicyArns?.forEach((arn, j) => checkArnPartition(at("managedAddons"), `${a.at}.managedPolicyArns[${j}]`, arn, region)),
+  );
+  checkOneRolePerServiceAccount(at, serviceAccounts, addons, managedAddons);
+  const kubernetesAuth = optionalString(at("kubernetesAuth"), "kubernetesAuth", raw.kubernetesAuth);
+  if (kubernetesAuth !== undefined && !KUBERNETES_AUTH.includes(kubernetesAuth as KubernetesAuth)) {
+    at("kubernetesAuth").reject(
+      "kubernetesAuth",
+      kubernetesAuth,
+      'is not "exec" (aws eks get-token on the runner) or "token" (data.aws_eks_cluster_auth, for runners without the aws CLI)',
+    );
+  }
 
   return {
     stackName,
@@ -129,6 +164,8 @@ export function validateConfig(raw: RawConfig, sourceOf: string | ((field: strin
     thumbprints,
     serviceAccounts,
     addons,
+    managedAddons,
+    kubernetesAuth: kubernetesAuth as KubernetesAuth | undefined,
     tags,
     terraformCloud: validateTerraformCloud(at("terraformCloud"), raw.terraformCloud),
   };

@@ -6,6 +6,7 @@ import { Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformOutp
 import { Construct } from "constructs";
 import {
   EksKubernetesProvider,
+  EksManagedAddon,
   EksOidcProvider,
   internalValidation,
   IOidcProvider,
@@ -15,7 +16,8 @@ import {
   ValidationError,
 } from "../lib";
 import { addAddonRoles } from "./addon-roles";
-import { AppConfig } from "./config";
+import { AppConfig, KubernetesAuth } from "./config";
+import { addManagedAddons } from "./managed-addons";
 
 /**
  * Where the state lives: Terraform Cloud when an organization and a workspace are known, local
@@ -41,9 +43,20 @@ export function backendSettings(config: AppConfig, env: { [key: string]: string 
   return { kind: "local" as const };
 }
 
+/**
+ * How the kubernetes provider logs in: the config's kubernetesAuth, else "token" with a Terraform
+ * Cloud backend (its hosted runners have no aws CLI for `aws eks get-token`) and "exec" otherwise.
+ */
+export function kubernetesAuthFor(config: AppConfig, backend: { readonly kind: "cloud" | "local" }): KubernetesAuth {
+  return config.kubernetesAuth ?? (backend.kind === "cloud" ? "token" : "exec");
+}
+
 export class IrsaAppStack extends TerraformStack {
   public readonly oidcProvider: IOidcProvider;
   public readonly roles: (IrsaRole | PodIdentityRole)[] = [];
+  public readonly managedAddons: EksManagedAddon[];
+  /** How the kubernetes provider logs in (see kubernetesAuthFor). */
+  public readonly kubernetesAuth: KubernetesAuth;
 
   constructor(scope: Construct, config: AppConfig, env: { [key: string]: string | undefined } = {}) {
     super(scope, config.stackName);
@@ -69,7 +82,16 @@ export class IrsaAppStack extends TerraformStack {
           ? undefined
           : { postcondition: [providerMatchesCluster(config.oidcProviderArn, config.clusterName, issuer)] },
     });
-    const kubernetes = new EksKubernetesProvider(this, "kubernetes", { cluster, clusterName: config.clusterName, region: config.region });
+    this.kubernetesAuth = kubernetesAuthFor(config, backend);
+    // `authentication` is EksKubernetesProvider's prop from the kubernetes-auth branch (issue 17.1); spread so
+    // that this compiles before both are merged (until then the provider ignores it and logs in with exec).
+    const login = { authentication: this.kubernetesAuth };
+    const kubernetes = new EksKubernetesProvider(this, "kubernetes", {
+      cluster,
+      clusterName: config.clusterName,
+      region: config.region,
+      ...login,
+    });
 
     const issuerUrl = cluster.identity.get(0).oidc.get(0).issuer;
     if (config.oidcProviderArn !== undefined) this.oidcProvider = EksOidcProvider.fromArn(this, "oidc", config.oidcProviderArn);
@@ -107,6 +129,7 @@ export class IrsaAppStack extends TerraformStack {
       });
     }
     this.roles.push(...addAddonRoles(this, config.addons, this.oidcProvider, kubernetes));
+    this.managedAddons = addManagedAddons(this, config.managedAddons, config.clusterName, this.oidcProvider);
     new TerraformOutput(this, "oidc_provider_arn", { value: this.oidcProvider.arn });
     Aspects.of(this).add(new IrsaTrustChecks());
   }

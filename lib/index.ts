@@ -22,6 +22,11 @@ export { PodIdentityRole } from "./pod-identity/pod-identity-role";
 export { PodIdentityRoleProps, PodIdentityClusterTrust } from "./pod-identity/pod-identity-role-props";
 export { POD_IDENTITY_SERVICE } from "./pod-identity/pod-identity-trust";
 
+// EKS managed add-ons and their roles
+export { EksManagedAddon } from "./managed-addon/eks-managed-addon";
+export { EksManagedAddonProps } from "./managed-addon/eks-managed-addon-props";
+export { AddonIdentity } from "./managed-addon/addon-identity";
+
 // Add-on policies: least-privilege permissions of the controllers every cluster runs
 export { AddonPolicies } from "./addons/addon-policies";
 export { AddonPolicy } from "./addons/addon-policy";
@@ -39,6 +44,9 @@ export { MountpointS3CsiPolicyProps } from "./addons/mountpoint-s3-csi";
 export { NodeTerminationHandlerPolicyProps } from "./addons/node-termination-handler";
 export { VeleroPolicyProps } from "./addons/velero";
 export { VpcCniPolicyProps } from "./addons/vpc-cni";
+export { FluentBitPolicyProps } from "./addons/fluent-bit";
+export { PrivateCaIssuerPolicyProps } from "./addons/private-ca-issuer";
+export { SecretsStoreCsiProviderPolicyProps } from "./addons/secrets-store-csi-provider";
 
 // Kubernetes
 export { ServiceAccountRef, ServiceAccountMode } from "./kubernetes/service-account";
@@ -70,3 +78,10 @@ export * as internalValidation from "./validation/for-apps";
  * @internal
  */
 export * as internalAddons from "./addons/for-apps";
+
+/**
+ * The managed add-on catalogue, shared with the bundled app (`app/managed-addons-config.ts`). Not
+ * part of the supported API.
+ * @internal
+ */
+export * as internalManagedAddons from "./managed-addon/for-apps";

@@ -3,7 +3,7 @@
  * add-on's docs say it makes must be allowed on in-scope resources and denied outside the scope.
  */
 import { Testing } from "cdktf";
-import { AddonPolicy, EksOidcProvider, IrsaRole } from "../../lib";
+import { AddonPolicy, EksOidcProvider, IrsaRole, ServiceAccountRef } from "../../lib";
 import { stackContext } from "../../lib/addons/partition";
 import { AuthorizationRequest, PolicyEvaluator } from "../../lib/testing/policy-evaluator";
 import { ENVIRONMENTS, Environment, Partition, PARTITIONS, rolePolicies } from "../support/permissions";
@@ -40,6 +40,8 @@ export interface AddonCase {
   readonly allowed: (env: ArnBuilder) => AuthorizationRequest[];
   /** Calls outside its scope: other zones, buckets, clusters, untagged resources, other actions. */
   readonly denied: (env: ArnBuilder) => AuthorizationRequest[];
+  /** The role's service accounts, for a policy that is the workload's own role (no default service account). */
+  readonly serviceAccounts?: ServiceAccountRef[];
 }
 
 export interface SynthesizedAddon {
@@ -49,13 +51,19 @@ export interface SynthesizedAddon {
   readonly policies: (partition: Partition) => string[];
 }
 
+/** The service account of a workload whose own role an add-on policy is (the Secrets Store CSI provider). */
+export const WORKLOAD: ServiceAccountRef = { namespace: "shop", name: "web" };
+
 /** Synthesizes a stack with one IrsaRole holding only this add-on policy (trusting its default service account). */
-export function synthAddon(policy: (ref: ArnBuilder) => AddonPolicy): SynthesizedAddon {
+export function synthAddon(policy: (ref: ArnBuilder) => AddonPolicy, serviceAccounts?: ServiceAccountRef[]): SynthesizedAddon {
   const stack = newStack();
   const oidc = new EksOidcProvider(stack, "oidc", { issuerUrl: "https://oidc.eks.us-west-2.amazonaws.com/id/AAAA" });
   const context = stackContext(stack);
   const ref = builder(context.partition, context.region, context.accountId);
-  new IrsaRole(stack, "addon", { oidcProvider: oidc, addonPolicies: [policy(ref)] });
+  const built = policy(ref);
+  // A workload's own policy (no default service account) trusts the case's accounts, or a stand-in workload.
+  const accounts = serviceAccounts ?? (built.hasDefaultServiceAccount ? undefined : [WORKLOAD]);
+  new IrsaRole(stack, "addon", { oidcProvider: oidc, addonPolicies: [built], serviceAccounts: accounts });
   const text = Testing.synth(stack, true);
   const json = JSON.parse(text);
   const [roleId] = only(resources(json, "aws_iam_role"));
@@ -71,7 +79,7 @@ export function documentsOf(json: Json): { [id: string]: unknown } {
 /** The standard tests of one add-on: snapshot, references only, and allow/deny in every partition. */
 export function describeAddon(name: string, addon: AddonCase): void {
   describe(name, () => {
-    const synthesized = synthAddon(addon.policy);
+    const synthesized = synthAddon(addon.policy, addon.serviceAccounts);
 
     test("snapshot of its policy documents and attachments", () => {
       expect(documentsOf(synthesized.json)).toMatchSnapshot();

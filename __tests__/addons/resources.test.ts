@@ -140,6 +140,24 @@ describe("service accounts", () => {
     expect(trust.statement[0].condition[0].values).toEqual(["system:serviceaccount:dns:external-dns"]);
   });
 
+  test("the Secrets Store CSI provider is the workload's own role: no default service account", () => {
+    const ascp = AddonPolicies.secretsStoreCsiProvider({
+      secretsManagerArns: ["arn:aws:secretsmanager:us-west-2:111122223333:secret:team-a/*"],
+    });
+    expect(ascp.hasDefaultServiceAccount).toBe(false);
+    expect(AddonPolicies.efsCsiDriver().hasDefaultServiceAccount).toBe(true);
+    expect(() => ascp.defaultServiceAccount).toThrow(
+      "AddonPolicies.secretsStoreCsiProvider: the secrets-store-csi-provider policy is the workload's own role and has no default " +
+        "service account; list the workload's service accounts (serviceAccounts)",
+    );
+    expect(() => stackWith({ web: { addonPolicies: [ascp] } })).toThrow(
+      'IrsaRole "web": serviceAccounts undefined must list at least one service account ({ namespace, name })',
+    );
+    const { json } = stackWith({ web: { serviceAccounts: [{ namespace: "shop", name: "web" }], addonPolicies: [ascp] } });
+    const [, trust] = only(dataSources(json, "aws_iam_policy_document"));
+    expect(trust.statement[0].condition[0].values).toEqual(["system:serviceaccount:shop:web"]);
+  });
+
   test("two add-on policies and no serviceAccounts: the usual error", () => {
     expect(() => stackWith({ two: { addonPolicies: [AddonPolicies.vpcCni(), AddonPolicies.efsCsiDriver()] } })).toThrow(
       'IrsaRole "two": serviceAccounts undefined must list at least one service account ({ namespace, name })',

@@ -34,3 +34,30 @@ test("EFS CSI driver: iam-policy-example.json, in order, the same in every parti
   for (const partition of ["aws", "aws-cn", "aws-us-gov"] as const)
     expect(ours(AddonPolicies.efsCsiDriver(), partition)).toEqual(published);
 });
+
+test.each(["aws", "aws-cn", "aws-us-gov"] as const)(
+  "Gateway API Controller in %s: recommended-inline-policy.json, in order, with the partition's service-linked role ARNs",
+  (partition) => {
+    const published = JSON.stringify(upstream("gateway-api-recommended-inline-policy.json")).replace(/arn:aws:/g, `arn:${partition}:`);
+    expect(ours(AddonPolicies.gatewayApiController(), partition)).toEqual(JSON.parse(published));
+  },
+);
+
+test.each(["aws", "aws-cn", "aws-us-gov"] as const)(
+  "FSx for OpenZFS CSI driver in %s: example-iam-policy.json, in order, with the partition's service-linked role path",
+  (partition) => {
+    const published = JSON.stringify(upstream("fsx-openzfs-example-iam-policy.json")).replace(/arn:aws:/g, `arn:${partition}:`);
+    expect(ours(AddonPolicies.fsxOpenZfsCsi(), partition)).toEqual(JSON.parse(published));
+  },
+);
+
+test.each(["aws", "aws-cn", "aws-us-gov"] as const)(
+  "AWS Private CA Issuer in %s: the README's minimal policy, with each CA listed",
+  (partition) => {
+    const { region, accountId } = ENVIRONMENTS[partition];
+    const ca = `arn:${partition}:acm-pca:${region}:${accountId}:certificate-authority/11223344-1234-1122-2233-112233445566`;
+    const published = upstream("privateca-issuer-readme-policy.json");
+    published.Statement[0].Resource = [ca];
+    expect(ours(AddonPolicies.privateCaIssuer({ certificateAuthorityArns: [ca] }), partition)).toEqual(published);
+  },
+);

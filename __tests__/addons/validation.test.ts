@@ -61,7 +61,9 @@ test.each<[string, () => unknown, string]>([
     "a secret wildcard that matches every secret",
     () => AddonPolicies.externalSecrets({ secretsManagerArns: ["arn:aws:secretsmanager:us-west-2:111122223333:secret:*"] }),
     'secretsManagerArns[0] "arn:aws:secretsmanager:us-west-2:111122223333:secret:*" ' +
-      "matches every secret of the account; list names or a name prefix",
+      "matches every secret of the account (every secret ARN ends in its name, '-' and six random characters, " +
+      'and "*" accepts any of them); ' +
+      "list names or a name prefix such as team-a/*",
   ],
   [
     "neither secrets nor parameters",

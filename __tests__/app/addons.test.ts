@@ -110,7 +110,7 @@ test.each<[string, object, string]>([
   [
     "neither service accounts nor add-ons",
     { serviceAccounts: [], addons: [] },
-    "test: serviceAccounts [] must list at least one { namespace, name } (or give addons)",
+    "test: serviceAccounts [] must list at least one { namespace, name } (or give addons or managedAddons)",
   ],
 ])("%s fails with a message naming the field", (_what, raw, message) => {
   expect(() => validateConfig({ ...BASE, ...raw }, "test")).toThrow(message);

@@ -23,6 +23,9 @@ const EXAMPLES: { [what: string]: string } = {
   "SQS queue ARN": "arn:aws:sqs:us-west-2:111122223333:node-termination",
   "Amazon Managed Service for Prometheus workspace ARN": "arn:aws:aps:us-west-2:111122223333:workspace/ws-0a1b2c3d",
   "Secrets Manager secret ARN": "arn:aws:secretsmanager:us-west-2:111122223333:secret:app-AbCdEf",
+  "AWS Private CA certificate authority ARN":
+    "arn:aws:acm-pca:us-west-2:111122223333:certificate-authority/12345678-1234-1234-1234-123456789012",
+  "CloudWatch Logs log group ARN": "arn:aws:logs:us-west-2:111122223333:log-group:/aws/containerinsights/prod/application",
 };
 
 type Factory = (props: object) => unknown;

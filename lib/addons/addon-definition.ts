@@ -46,7 +46,11 @@ export interface AddonDefinition<P> {
   readonly factory: string;
   /** What the add-on is, for the docs table. */
   readonly title: string;
-  readonly defaultServiceAccount: ServiceAccountRef;
+  /**
+   * The service account the add-on's own install docs or chart create. Absent for a policy that is
+   * the workload's own role (the Secrets Store CSI provider uses the pod's credentials).
+   */
+  readonly defaultServiceAccount?: ServiceAccountRef;
   readonly sources: readonly AddonSource[];
   readonly inputs: readonly AddonInput[];
   /** Optional inputs of which at least one is required (checked by `build`), for the docs table. */
@@ -79,12 +83,14 @@ export function createAddonPolicy<P>(definition: AddonDefinition<P>, props: unkn
     }
   }
   for (const input of definition.inputs) checkInput(validator, `${at}${input.name}`, input, values[input.name]);
+  checkOnePartition(validator, at, definition, values);
 
   const parts = definition.build(values as P, (path, reason) => validator.rejectProperty(`${at}${path}`, reason));
   for (const document of parts.documents) checkSize(validator, at, definition, values, document);
   return AddonPolicy._create({
     name: definition.name,
     defaultServiceAccount: definition.defaultServiceAccount,
+    factory: `AddonPolicies.${definition.factory}`,
     source: definition.sources.map(formatSource).join("; "),
     documents: parts.documents,
     managedPolicyNames: parts.managedPolicyNames ?? [],
@@ -114,6 +120,32 @@ function checkInput(validator: Validator, path: string, input: AddonInput, value
   });
   const dup = firstDuplicate(value as string[], (v) => (Token.isUnresolved(v) ? undefined : v));
   if (dup >= 0) validator.reject(`${path}[${dup}]`, value[dup], "is listed twice");
+}
+
+/**
+ * Fails when the literal ARNs of one add-on name two partitions: a role lives in one partition, and
+ * an ARN of another can never match a resource it reaches.
+ */
+function checkOnePartition<P>(validator: Validator, at: string, definition: AddonDefinition<P>, values: { [key: string]: unknown }): void {
+  let first: { path: string; partition: string } | undefined;
+  for (const input of definition.inputs) {
+    const value = values[input.name];
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => ({ path: `${at}${input.name}[${i}]`, v }))
+      : [{ path: `${at}${input.name}`, v: value }];
+    for (const { path, v } of entries) {
+      if (typeof v !== "string" || Token.isUnresolved(v) || !v.startsWith("arn:")) continue;
+      const partition = v.split(":")[1];
+      if (first === undefined) first = { path, partition };
+      else if (partition !== first.partition) {
+        validator.reject(
+          path,
+          v,
+          `is in partition ${partition}, but ${first.path} is in ${first.partition}: a role's ARNs are all in its own partition`,
+        );
+      }
+    }
+  }
 }
 
 /** Fails when a document would pass IAM's managed policy size limit, naming the list that makes it big. */

@@ -21,6 +21,13 @@ import { MOUNTPOINT_S3_CSI, MountpointS3CsiPolicyProps } from "./mountpoint-s3-c
 import { NODE_TERMINATION_HANDLER, NodeTerminationHandlerPolicyProps } from "./node-termination-handler";
 import { VELERO, VeleroPolicyProps } from "./velero";
 import { VPC_CNI, VpcCniPolicyProps } from "./vpc-cni";
+import { ADOT_COLLECTOR } from "./adot-collector";
+import { FLUENT_BIT, FluentBitPolicyProps } from "./fluent-bit";
+import { FSX_OPENZFS_CSI } from "./fsx-openzfs-csi";
+import { GATEWAY_API_CONTROLLER } from "./gateway-api-controller";
+import { NETWORK_FLOW_MONITOR_AGENT } from "./network-flow-monitor-agent";
+import { PRIVATE_CA_ISSUER, PrivateCaIssuerPolicyProps } from "./private-ca-issuer";
+import { SECRETS_STORE_CSI_PROVIDER, SecretsStoreCsiProviderPolicyProps } from "./secrets-store-csi-provider";
 
 function make<P>(definition: AddonDefinition<P>, props: P | undefined): AddonPolicy {
   return createAddonPolicy(definition, props, new Validator(`AddonPolicies.${definition.factory}`));
@@ -111,6 +118,53 @@ export class AddonPolicies {
   /** Amazon FSx for Lustre CSI driver (`kube-system/fsx-csi-controller-sa`). */
   public static fsxLustreCsi(props: FsxLustreCsiPolicyProps = {}): AddonPolicy {
     return make(FSX_LUSTRE_CSI, props);
+  }
+
+  /**
+   * AWS Gateway API Controller for VPC Lattice (`aws-application-networking-system/gateway-api-controller`),
+   * the project's recommended policy.
+   */
+  public static gatewayApiController(): AddonPolicy {
+    return make(GATEWAY_API_CONTROLLER, undefined);
+  }
+
+  /** AWS Private CA Issuer for cert-manager (`aws-privateca-issuer/aws-privateca-issuer`): issues from the given CAs. */
+  public static privateCaIssuer(props: PrivateCaIssuerPolicyProps): AddonPolicy {
+    return make(PRIVATE_CA_ISSUER, props);
+  }
+
+  /** Amazon FSx for OpenZFS CSI driver (`kube-system/fsx-openzfs-csi-controller-sa`). */
+  public static fsxOpenZfsCsi(): AddonPolicy {
+    return make(FSX_OPENZFS_CSI, undefined);
+  }
+
+  /**
+   * AWS Secrets Store CSI provider (ASCP): the WORKLOAD's own role, reading the given secrets and
+   * parameters with the pod's credentials. It has no default service account: list the workload's.
+   */
+  public static secretsStoreCsiProvider(props: SecretsStoreCsiProviderPolicyProps): AddonPolicy {
+    return make(SECRETS_STORE_CSI_PROVIDER, props);
+  }
+
+  /**
+   * AWS Distro for OpenTelemetry collector (`default/adot-collector`): AmazonPrometheusRemoteWriteAccess,
+   * AWSXrayWriteOnlyAccess and CloudWatchAgentServerPolicy.
+   */
+  public static adotCollector(): AddonPolicy {
+    return make(ADOT_COLLECTOR, undefined);
+  }
+
+  /** AWS for Fluent Bit, CloudWatch Logs output (`kube-system/aws-for-fluent-bit`): the given log groups. */
+  public static fluentBit(props: FluentBitPolicyProps): AddonPolicy {
+    return make(FLUENT_BIT, props);
+  }
+
+  /**
+   * Amazon CloudWatch Network Flow Monitor agent (`amazon-network-flow-monitor/aws-network-flow-monitor-agent-service-account`):
+   * CloudWatchNetworkFlowMonitorAgentPublishPolicy.
+   */
+  public static networkFlowMonitorAgent(): AddonPolicy {
+    return make(NETWORK_FLOW_MONITOR_AGENT, undefined);
   }
 
   private constructor() {}

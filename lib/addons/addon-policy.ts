@@ -1,5 +1,6 @@
 /** The value an add-on factory returns and a role construct turns into resources. */
 import { ServiceAccountRef } from "../kubernetes/service-account";
+import { ValidationError } from "../validation/validation-error";
 import { AddonPolicyContext } from "./partition";
 import { PolicyDocument } from "./policy-document";
 
@@ -27,37 +28,60 @@ export class AddonPolicy {
   /** @internal */
   public static _create(parts: {
     name: string;
-    defaultServiceAccount: ServiceAccountRef;
+    defaultServiceAccount?: ServiceAccountRef;
+    factory: string;
     source: string;
     documents: readonly AddonDocument[];
     managedPolicyNames: readonly string[];
   }): AddonPolicy {
-    return new AddonPolicy(parts.name, parts.defaultServiceAccount, parts.source, parts.documents, parts.managedPolicyNames);
+    return new AddonPolicy(parts.name, parts.defaultServiceAccount, parts.factory, parts.source, parts.documents, parts.managedPolicyNames);
   }
 
   /** The add-on's name, e.g. `external-dns`; it keys the Terraform addresses of its resources. */
   public readonly name: string;
-  /** The service account the add-on's own install docs create, e.g. `kube-system/aws-node`. */
-  public readonly defaultServiceAccount: ServiceAccountRef;
+  /**
+   * False for a policy that is the workload's own role (the Secrets Store CSI provider): it has no
+   * default service account, and a role with it must list `serviceAccounts`.
+   */
+  public readonly hasDefaultServiceAccount: boolean;
   /** Where the permissions come from: repository, file, version and commit. */
   public readonly source: string;
   /** Names of the AWS managed policies attached as they are, e.g. `AmazonEKS_CNI_Policy`. */
   public readonly managedPolicyNames: string[];
   private readonly documents: readonly AddonDocument[];
+  private readonly serviceAccount?: ServiceAccountRef;
+  private readonly factory: string;
 
   private constructor(
     name: string,
-    defaultServiceAccount: ServiceAccountRef,
+    defaultServiceAccount: ServiceAccountRef | undefined,
+    factory: string,
     source: string,
     documents: readonly AddonDocument[],
     managedPolicyNames: readonly string[],
   ) {
     this.name = name;
-    this.defaultServiceAccount = defaultServiceAccount;
+    this.serviceAccount = defaultServiceAccount;
+    this.hasDefaultServiceAccount = defaultServiceAccount !== undefined;
+    this.factory = factory;
     this.source = source;
     this.documents = documents;
     this.managedPolicyNames = [...managedPolicyNames];
     Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /**
+   * The service account the add-on's own install docs or chart create, e.g. `kube-system/aws-node`.
+   * Throws for a workload's own policy ({@link AddonPolicy.hasDefaultServiceAccount} false).
+   */
+  public get defaultServiceAccount(): ServiceAccountRef {
+    if (this.serviceAccount === undefined) {
+      throw new ValidationError(
+        `${this.factory}: the ${this.name} policy is the workload's own role and has no default service account; ` +
+          "list the workload's service accounts (serviceAccounts)",
+      );
+    }
+    return this.serviceAccount;
   }
 
   /** Names of the customer managed policies this add-on gets (its name, or one per part). */

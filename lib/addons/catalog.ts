@@ -1,4 +1,9 @@
-/** Every add-on this library knows, in the order of the docs table: for the factories, the app and the docs. */
+/**
+ * Every add-on this library knows, in the order of the docs table: the one registration point. The
+ * docs table (scripts/addons-table.ts), the app's `addons` config and the tests read this list; an
+ * add-on file adds one line here, one static factory on AddonPolicies (jsii needs a real method) and
+ * the export of its props in lib/index.ts, and __tests__/addons/registration.test.ts checks all four.
+ */
 import { AddonDefinition } from "./addon-definition";
 import { CERT_MANAGER } from "./cert-manager";
 import { CLOUDWATCH_OBSERVABILITY } from "./cloudwatch-observability";
@@ -16,6 +21,13 @@ import { MOUNTPOINT_S3_CSI } from "./mountpoint-s3-csi";
 import { NODE_TERMINATION_HANDLER } from "./node-termination-handler";
 import { VELERO } from "./velero";
 import { VPC_CNI } from "./vpc-cni";
+import { GATEWAY_API_CONTROLLER } from "./gateway-api-controller";
+import { PRIVATE_CA_ISSUER } from "./private-ca-issuer";
+import { FSX_OPENZFS_CSI } from "./fsx-openzfs-csi";
+import { SECRETS_STORE_CSI_PROVIDER } from "./secrets-store-csi-provider";
+import { ADOT_COLLECTOR } from "./adot-collector";
+import { FLUENT_BIT } from "./fluent-bit";
+import { NETWORK_FLOW_MONITOR_AGENT } from "./network-flow-monitor-agent";
 
 export const ADDON_CATALOG: readonly AddonDefinition<any>[] = [
   EBS_CSI_DRIVER,
@@ -34,6 +46,13 @@ export const ADDON_CATALOG: readonly AddonDefinition<any>[] = [
   MANAGED_PROMETHEUS,
   CLOUDWATCH_OBSERVABILITY,
   FSX_LUSTRE_CSI,
+  GATEWAY_API_CONTROLLER,
+  PRIVATE_CA_ISSUER,
+  FSX_OPENZFS_CSI,
+  SECRETS_STORE_CSI_PROVIDER,
+  ADOT_COLLECTOR,
+  FLUENT_BIT,
+  NETWORK_FLOW_MONITOR_AGENT,
 ];
 
 /** The definition of an add-on by its name (`external-dns`), or undefined. */

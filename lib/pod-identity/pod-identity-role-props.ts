@@ -55,4 +55,10 @@ export interface PodIdentityRoleProps extends RoleOptions {
    * @default - the stack's default kubernetes provider
    */
   readonly kubernetesProvider?: TerraformProvider;
+  /**
+   * EksManagedAddon only: build the role and its trust but no `aws_eks_pod_identity_association`,
+   * because the add-on's `pod_identity_association` block makes it (EKS accepts one per account).
+   * @internal
+   */
+  readonly _associationsByAddon?: boolean;
 }

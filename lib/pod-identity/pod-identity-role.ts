@@ -31,7 +31,7 @@ export class PodIdentityRole extends WorkloadRole {
     const target = spec.associations.targetRoleArn;
     if (target !== undefined) this.addInlinePolicy("assume-target-role", targetRolePolicy(target));
 
-    this.associations = associate(this, this.roleArn, spec.associations);
+    this.associations = props._associationsByAddon === true ? [] : associate(this, this.roleArn, spec.associations);
     this.createdServiceAccounts = bindServiceAccounts(this, spec.binding, {}).created;
     this.trustedSubjects = podIdentitySubjectsOf(spec.trust);
   }

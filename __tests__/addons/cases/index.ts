@@ -2,6 +2,7 @@
 import { AddonCase } from "../harness";
 import { DATA_CASES } from "./data";
 import { NETWORKING_CASES } from "./networking";
+import { PLATFORM_CASES } from "./platform";
 import { SCALING_CASES } from "./scaling";
 import { STORAGE_CASES } from "./storage";
 
@@ -10,4 +11,5 @@ export const ADDON_CASES: { readonly [name: string]: AddonCase } = {
   ...NETWORKING_CASES,
   ...SCALING_CASES,
   ...DATA_CASES,
+  ...PLATFORM_CASES,
 };
