@@ -14,7 +14,9 @@ export const failOpenOperator: TrustRule = {
   id: "IRSA004",
   name: "fail-open-operator",
   severity: "error",
-  summary: "sub or aud is tested with an operator that passes when the claim is missing, or that negates.",
+  summary:
+    "sub or aud is tested with an operator that passes when the claim is missing, " +
+    "or that negates (`ForAllValues:*`, `*IfExists`, `StringNot*`, `Null`).",
   help:
     "ForAllValues:*, *IfExists, StringNot* and Null do not pin the claim to a value. " +
     "Use StringEquals (or StringLike for a name pattern).",

@@ -5,7 +5,9 @@ export const missingSub: TrustRule = {
   id: "IRSA002",
   name: "missing-sub",
   severity: "error",
-  summary: "A web-identity statement of an OIDC provider has no <host>:sub condition.",
+  summary:
+    "A web-identity statement of an OIDC provider has no <host>:sub " +
+    "condition (one in another statement does not count: statements are OR'ed).",
   help:
     "Without sub, every identity of the issuer (every service account of the cluster) can assume the role. " +
     "Put <host>:sub = system:serviceaccount:<namespace>:<name> in the same statement as aud.",

@@ -12,7 +12,9 @@ export const wildcardSubject: TrustRule = {
   id: "IRSA015",
   name: "wildcard-subject",
   severity: "error",
-  summary: "A sub pattern of a non-Kubernetes issuer matches every subject, or every organization of a shared issuer.",
+  summary:
+    "A sub pattern of a non-Kubernetes issuer matches every subject, " +
+    "or does not pin the owner on a shared issuer (`repo:<org>/` on GitHub Actions, `organization:<name>:` on HCP Terraform).",
   help:
     "A pattern such as `*`, or `repo:*` on GitHub Actions, admits identities of other owners. " +
     "Pin the owner literally (repo:<org>/<repo>:..., organization:<name>:...) and keep wildcards after it.",
