@@ -194,10 +194,29 @@ describe("PodIdentityRole: bad input", () => {
       { serviceAccountMode: "create", additionalClusters: [{ clusterName: "dr", serviceAccounts: [{ namespace: "a", name: "b" }] }] },
       /additionalClusters\[0\]\.kubernetesProvider is required when serviceAccountMode is "create"/,
     ],
+    [
+      "a user inline policy named like the one targetRoleArn adds",
+      {
+        targetRoleArn: "arn:aws:iam::444455556666:role/data-reader",
+        inlinePolicies: {
+          "assume-target-role": JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }],
+          }),
+        },
+      },
+      /inlinePolicies\["assume-target-role"\] "assume-target-role" is the name of the inline policy that targetRoleArn adds .*another$/,
+    ],
     ["disableSessionTags not boolean", { disableSessionTags: "yes" as never }, /disableSessionTags "yes" must be true or false/],
   ])("%s", (_what, props, message) => {
     expect(build(props)).toThrow(message);
     expect(build(props)).toThrow(/^PodIdentityRole "app": /);
+  });
+
+  test("without targetRoleArn the name assume-target-role is the user's to use", () => {
+    const policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }] });
+    const { stack } = podStack({ inlinePolicies: { "assume-target-role": policy } });
+    expect(only(resources(synth(stack).json, "aws_iam_role_policy"))[1].policy).toBe(policy);
   });
 
   test("an additional cluster in create mode with its own provider is fine", () => {

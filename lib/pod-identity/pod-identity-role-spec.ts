@@ -11,6 +11,7 @@ import { AssociationSpec } from "./pod-identity-associations";
 import { PodIdentityRoleProps } from "./pod-identity-role-props";
 import { PodIdentityTrustSpec } from "./pod-identity-trust";
 import { checkServiceAccountList } from "./service-account-list";
+import { TARGET_ROLE_POLICY_NAME, targetRolePolicy } from "./target-role-policy";
 
 /** {@link PodIdentityRoleProps}, validated and defaulted. */
 export interface PodIdentityRoleSpec {
@@ -40,7 +41,7 @@ export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInSta
   validator.checkBoolean("disableSessionTags", props.disableSessionTags);
   validator.checkString("targetRoleArn", props.targetRoleArn, iamRoleArn);
   const clusters = podIdentityClusters(validator, props, mode);
-  const role = roleSpec(validator, props, defaultNamePrefix(pathInStack));
+  const role = withTargetRolePolicy(validator, roleSpec(validator, props, defaultNamePrefix(pathInStack)), props.targetRoleArn);
   const sessionTags = !(props.disableSessionTags ?? false);
   return {
     owner,
@@ -112,4 +113,18 @@ function podIdentityClusters(validator: Validator, props: PodIdentityRoleProps, 
     }
   }
   return clusters;
+}
+
+/** With a target role, the role's inline policies include the one that lets it assume that role. */
+function withTargetRolePolicy(validator: Validator, role: RoleSpec, targetRoleArn: string | undefined): RoleSpec {
+  if (targetRoleArn === undefined) return role;
+  if (role.inlinePolicies.some(([name]) => name === TARGET_ROLE_POLICY_NAME)) {
+    validator.reject(
+      `inlinePolicies[${JSON.stringify(TARGET_ROLE_POLICY_NAME)}]`,
+      TARGET_ROLE_POLICY_NAME,
+      "is the name of the inline policy that targetRoleArn adds (sts:AssumeRole and sts:TagSession on the target role); " +
+        "give your policy another name",
+    );
+  }
+  return { ...role, inlinePolicies: [...role.inlinePolicies, [TARGET_ROLE_POLICY_NAME, targetRolePolicy(targetRoleArn)]] };
 }
