@@ -205,7 +205,7 @@ describe("PodIdentityRole: bad input", () => {
           }),
         },
       },
-      /inlinePolicies\["assume-target-role"\] "assume-target-role" is the name of the inline policy that targetRoleArn adds .*another$/,
+      /inlinePolicies\["assume-target-role"\] "assume-target-role" is the name of the inline policy that targetRoleArn adds .* name$/,
     ],
     ["disableSessionTags not boolean", { disableSessionTags: "yes" as never }, /disableSessionTags "yes" must be true or false/],
   ])("%s", (_what, props, message) => {
