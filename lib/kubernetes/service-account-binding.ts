@@ -2,6 +2,7 @@ import { Annotations as KubernetesAnnotations } from "@cdktf/provider-kubernetes
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
+import { siblingId } from "../role/sibling-id";
 import { ServiceAccountMode, ServiceAccountRef } from "./service-account";
 
 /** The service accounts of one cluster, and the kubernetes provider that reaches that cluster. */
@@ -46,12 +47,12 @@ export function bindServiceAccounts(
       // namespace is always explicit: the provider would default it to "default".
       const metadata = { name: sa.name, namespace: sa.namespace };
       if (spec.mode === ServiceAccountMode.CREATE) {
-        const id = `${cluster.idPrefix}service-account-${objectKey(sa, spec.stableKey)}`;
+        const id = objectId(scope, cluster.idPrefix, "service-account", objectKey(sa, spec.stableKey));
         // Pod Identity needs no annotation: leave the map out rather than write an empty one.
         const withAnnotations = Object.keys(annotations).length > 0 ? { ...metadata, annotations } : metadata;
         bound.created.push(new ServiceAccountV1(scope, id, { provider, metadata: withAnnotations }));
       } else {
-        const id = `${cluster.idPrefix}annotations-${objectKey(sa, spec.stableKey)}`;
+        const id = objectId(scope, cluster.idPrefix, "annotations", objectKey(sa, spec.stableKey));
         bound.annotations.push(
           new KubernetesAnnotations(scope, id, {
             provider,
@@ -67,6 +68,15 @@ export function bindServiceAccounts(
     });
   }
   return bound;
+}
+
+/**
+ * `<cluster prefix><kind>-<key>`, as always; a cluster prefix that itself ends like another cluster's
+ * (`a-` + `service-account-b.x` and `a-service-account-` + `b.x`) leaves the later one
+ * `<cluster prefix>#<kind>#<key>` (see role/sibling-id.ts).
+ */
+function objectId(scope: Construct, clusterPrefix: string, kind: string, key: string): string {
+  return siblingId(scope, `${clusterPrefix}${kind}-${key}`, clusterPrefix, [kind, key]);
 }
 
 /** Keyed by namespace and name (not position), so that reordering the list keeps every address. */

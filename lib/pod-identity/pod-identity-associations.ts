@@ -3,6 +3,7 @@ import type { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { ServiceAccountRef } from "../kubernetes/service-account";
+import { siblingId } from "../role/sibling-id";
 
 type PodIdentityModule = typeof import("@cdktf/provider-aws/lib/eks-pod-identity-association");
 
@@ -25,18 +26,21 @@ export function associate(scope: Construct, roleArn: string, spec: AssociationSp
   const { EksPodIdentityAssociation } = require("@cdktf/provider-aws/lib/eks-pod-identity-association") as PodIdentityModule;
   const clusterKey = (name: string) => (Token.isUnresolved(name) ? spec.stableKey(name) : name);
   return spec.clusters.flatMap(({ clusterName, serviceAccounts }) =>
-    serviceAccounts.map(
-      (sa) =>
-        new EksPodIdentityAssociation(scope, `${spec.idPrefix}-${clusterKey(clusterName)}-${accountKey(sa, spec.stableKey)}`, {
-          clusterName,
-          namespace: sa.namespace,
-          serviceAccount: sa.name,
-          roleArn,
-          targetRoleArn: spec.targetRoleArn,
-          disableSessionTags: spec.disableSessionTags,
-          tags: spec.tags,
-        }),
-    ),
+    serviceAccounts.map((sa) => {
+      const [cluster, account] = [clusterKey(clusterName), accountKey(sa, spec.stableKey)];
+      // `<prefix>-<cluster>-<namespace>.<name>` is ambiguous ('-' in cluster names and namespaces):
+      // the later of two entries that spell the same id gets `<prefix>#<cluster>#<namespace>.<name>`.
+      const id = siblingId(scope, `${spec.idPrefix}-${cluster}-${account}`, spec.idPrefix, [cluster, account]);
+      return new EksPodIdentityAssociation(scope, id, {
+        clusterName,
+        namespace: sa.namespace,
+        serviceAccount: sa.name,
+        roleArn,
+        targetRoleArn: spec.targetRoleArn,
+        disableSessionTags: spec.disableSessionTags,
+        tags: spec.tags,
+      });
+    }),
   );
 }
 
