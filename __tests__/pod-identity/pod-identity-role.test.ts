@@ -4,7 +4,7 @@ import { AddonPolicies, IrsaTrustChecks, PodIdentityRole, PodIdentityRoleProps }
 import { IrsaAssertions } from "../../lib/testing";
 import { errorsOf, warningsOf } from "../support/annotations";
 import { addresses, newStack, only, ref, resources, synth } from "../support/synth";
-import { podIdentityRequest, trustEvaluator } from "../support/iam-requests";
+import { clusterArnOf, podIdentityRequest, stackValues, TEST_ENV, trustEvaluator } from "../support/iam-requests";
 
 function podStack(props: Partial<PodIdentityRoleProps> = {}) {
   const stack = newStack();
@@ -30,6 +30,13 @@ describe("PodIdentityRole: trust", () => {
       expect(trust.isAllowed(podIdentityRequest("prod", "billing", "api", action))).toBe(false);
       expect(trust.isAllowed(podIdentityRequest("staging", "payments", "api", action))).toBe(false);
       expect(trust.isAllowed(podIdentityRequest("prod", "payments", "api", action, false))).toBe(false);
+      // A cluster named "prod" in another Region or another account of the partition: its ARN differs.
+      for (const elsewhere of [
+        { ...TEST_ENV, region: "eu-central-1" },
+        { ...TEST_ENV, accountId: "444455556666" },
+      ]) {
+        expect(trust.isAllowed(podIdentityRequest("prod", "payments", "api", action, true, clusterArnOf("prod", elsewhere)))).toBe(false);
+      }
     }
     const other = { ...podIdentityRequest("prod", "payments", "api"), principal: { type: "Service", id: "ec2.amazonaws.com" } };
     expect(trust.isAllowed(other)).toBe(false);
@@ -37,10 +44,15 @@ describe("PodIdentityRole: trust", () => {
 
   test("the shipped testing helper reads the trust: who can assume it, in one line", () => {
     const { stack, role } = podStack();
-    const assertions = IrsaAssertions.fromSynth(synth(stack).text);
+    const { text, json } = synth(stack);
+    const assertions = IrsaAssertions.fromSynth(text, { values: stackValues(json) });
     expect(assertions.whoCanAssume(role)).toEqual(role.trustedSubjects);
     expect(assertions.canAssumeWithPodIdentity(role, { clusterName: "prod", namespace: "payments", name: "api" })).toBe(true);
     expect(assertions.canAssumeWithPodIdentity(role, { clusterName: "prod", namespace: "payments", name: "worker" })).toBe(false);
+    const elsewhere = clusterArnOf("prod", { ...TEST_ENV, region: "ap-south-1" });
+    expect(
+      assertions.canAssumeWithPodIdentity(role, { clusterName: "prod", namespace: "payments", name: "api", clusterArn: elsewhere }),
+    ).toBe(false);
   });
 
   test("several clusters and namespaces: exactly the listed pairs, no cross pairs", () => {

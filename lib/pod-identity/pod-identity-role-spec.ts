@@ -30,7 +30,7 @@ interface Cluster {
 }
 
 /** Turns the props into a spec, or throws a ValidationError naming the property, the value and the rule. */
-export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInStack, stableKey }: RolePlacement): PodIdentityRoleSpec {
+export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInStack, stableKey, aws }: RolePlacement): PodIdentityRoleSpec {
   const owner = `PodIdentityRole "${id}"`;
   const validator: Validator = new Validator(owner);
   if (props === undefined || props === null) validator.rejectProperty("props", "are required (at least clusterName and serviceAccounts)");
@@ -45,7 +45,7 @@ export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInSta
   const sessionTags = !(props.disableSessionTags ?? false);
   return {
     owner,
-    trust: { clusters, sessionTags },
+    trust: { clusters, sessionTags, aws },
     associations: {
       clusters,
       targetRoleArn: props.targetRoleArn,
