@@ -32,7 +32,7 @@ export function stackValues(json: Json, env = TEST_ENV): { [reference: string]: 
 export const clusterArnOf = (cluster: string, env = TEST_ENV) =>
   `arn:${env.partition}:eks:${env.region}:${env.accountId}:cluster/${cluster}`;
 
-/** Values of the stack's shared aws_partition, aws_region and aws_caller_identity data sources, for IrsaAssertions. */
+/** A Pod Identity AssumeRole (or TagSession) call for one pod as EKS makes it (cluster ARN in TEST_ENV by default); no tags if disabled. */
 export function podIdentityRequest(
   cluster: string,
   namespace: string,
