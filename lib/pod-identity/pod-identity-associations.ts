@@ -4,6 +4,7 @@ import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { ServiceAccountRef } from "../kubernetes/service-account";
 import { siblingId } from "../role/sibling-id";
+import { SessionPolicies, setSessionPolicy } from "./session-policies";
 
 type PodIdentityModule = typeof import("@cdktf/provider-aws/lib/eks-pod-identity-association");
 
@@ -16,6 +17,10 @@ export interface AssociationSpec {
   readonly idPrefix: string;
   /** A short stable key for a value holding tokens (see role/stable-key.ts). */
   readonly stableKey: (text: string) => string;
+  /** Session policies by "<namespace>/<name>" (PodIdentityRole `sessionPolicies`). */
+  readonly sessionPolicies?: SessionPolicies;
+  /** How the owning construct is named in messages (for the session-policy warning). */
+  readonly owner?: string;
 }
 
 /** Creates the associations of a role, keyed by cluster and service account. */
@@ -31,7 +36,7 @@ export function associate(scope: Construct, roleArn: string, spec: AssociationSp
       // `<prefix>-<cluster>-<namespace>.<name>` is ambiguous ('-' in cluster names and namespaces):
       // the later of two entries that spell the same id gets `<prefix>#<cluster>#<namespace>.<name>`.
       const id = siblingId(scope, `${spec.idPrefix}-${cluster}-${account}`, spec.idPrefix, [cluster, account]);
-      return new EksPodIdentityAssociation(scope, id, {
+      const association = new EksPodIdentityAssociation(scope, id, {
         clusterName,
         namespace: sa.namespace,
         serviceAccount: sa.name,
@@ -40,6 +45,9 @@ export function associate(scope: Construct, roleArn: string, spec: AssociationSp
         disableSessionTags: spec.disableSessionTags,
         tags: spec.tags,
       });
+      const policy = spec.sessionPolicies?.get(`${sa.namespace}/${sa.name}`);
+      if (policy !== undefined) setSessionPolicy(association, policy, spec.owner ?? scope.node.id);
+      return association;
     }),
   );
 }

@@ -11,6 +11,7 @@ import { AssociationSpec } from "./pod-identity-associations";
 import { PodIdentityRoleProps } from "./pod-identity-role-props";
 import { PodIdentityTrustSpec } from "./pod-identity-trust";
 import { checkServiceAccountList } from "./service-account-list";
+import { sessionPoliciesSpec } from "./session-policies";
 import { TARGET_ROLE_POLICY_NAME, targetRolePolicy } from "./target-role-policy";
 
 /** {@link PodIdentityRoleProps}, validated and defaulted. */
@@ -43,6 +44,8 @@ export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInSta
   const clusters = podIdentityClusters(validator, props, mode);
   const role = withTargetRolePolicy(validator, roleSpec(validator, props, defaultNamePrefix(pathInStack)), props.targetRoleArn);
   const sessionTags = !(props.disableSessionTags ?? false);
+  const accounts = clusters.flatMap((c) => c.serviceAccounts);
+  const sessionPolicies = sessionPoliciesSpec(validator, props.sessionPolicies, props.disableSessionTags, accounts);
   return {
     owner,
     trust: { clusters, sessionTags, aws },
@@ -53,6 +56,8 @@ export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInSta
       tags: props.tags,
       idPrefix: "association",
       stableKey,
+      sessionPolicies,
+      owner,
     },
     role,
     binding: {
