@@ -66,7 +66,11 @@ export function irsaRoleSpec(props: IrsaRoleProps, { id, pathInStack, stableKey,
       mode,
       // Additional clusters' objects are keyed by their provider, never by position: removing a
       // cluster must not move the next one's objects (in "create" mode that deletes ServiceAccounts).
-      clusters: clusters.map((c, index) => ({ ...c, idPrefix: index === 0 ? "" : `cluster-${stableKey(c.oidcProvider.arn)}-` })),
+      clusters: clusters.map((c, index) => ({
+        ...c,
+        idPrefix: index === 0 ? "" : `cluster-${stableKey(c.oidcProvider.arn)}-`,
+        annotationClaimKey: c.oidcProvider.arn,
+      })),
       force: props.annotationForce ?? false,
       fieldManager: props.fieldManager ?? DEFAULT_FIELD_MANAGER,
       stableKey,

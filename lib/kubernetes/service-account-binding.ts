@@ -4,6 +4,7 @@ import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { siblingId } from "../role/sibling-id";
 import { ServiceAccountMode, ServiceAccountRef } from "./service-account";
+import { claimServiceAccount, ServiceAccountClaimKind } from "./service-account-owners";
 
 /** The service accounts of one cluster, and the kubernetes provider that reaches that cluster. */
 export interface ClusterServiceAccounts {
@@ -11,6 +12,11 @@ export interface ClusterServiceAccounts {
   readonly idPrefix: string;
   readonly kubernetesProvider?: TerraformProvider;
   readonly serviceAccounts: readonly ServiceAccountRef[];
+  /**
+   * The cluster's key in the stack's registry of role annotations (the OIDC provider ARN), or
+   * undefined when the binding writes no role annotation (Pod Identity's created accounts).
+   */
+  readonly annotationClaimKey?: string;
 }
 
 /** How a role binds to its service accounts. */
@@ -46,6 +52,10 @@ export function bindServiceAccounts(
       const provider = cluster.kubernetesProvider;
       // namespace is always explicit: the provider would default it to "default".
       const metadata = { name: sa.name, namespace: sa.namespace };
+      if (cluster.annotationClaimKey !== undefined) {
+        const kind = ServiceAccountClaimKind.ANNOTATION;
+        claimServiceAccount(scope, { clusterKey: cluster.annotationClaimKey, namespace: sa.namespace, name: sa.name, kind, owner: scope });
+      }
       if (spec.mode === ServiceAccountMode.CREATE) {
         const id = objectId(scope, cluster.idPrefix, "service-account", objectKey(sa, spec.stableKey));
         // Pod Identity needs no annotation: leave the map out rather than write an empty one.

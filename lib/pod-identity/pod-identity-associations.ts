@@ -3,6 +3,7 @@ import type { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { ServiceAccountRef } from "../kubernetes/service-account";
+import { claimServiceAccount, ServiceAccountClaimKind } from "../kubernetes/service-account-owners";
 import { siblingId } from "../role/sibling-id";
 import { SessionPolicies, setSessionPolicy } from "./session-policies";
 
@@ -36,6 +37,13 @@ export function associate(scope: Construct, roleArn: string, spec: AssociationSp
       // `<prefix>-<cluster>-<namespace>.<name>` is ambiguous ('-' in cluster names and namespaces):
       // the later of two entries that spell the same id gets `<prefix>#<cluster>#<namespace>.<name>`.
       const id = siblingId(scope, `${spec.idPrefix}-${cluster}-${account}`, spec.idPrefix, [cluster, account]);
+      claimServiceAccount(scope, {
+        clusterKey: clusterName,
+        namespace: sa.namespace,
+        name: sa.name,
+        kind: ServiceAccountClaimKind.POD_IDENTITY_ASSOCIATION,
+        owner: scope,
+      });
       const association = new EksPodIdentityAssociation(scope, id, {
         clusterName,
         namespace: sa.namespace,
