@@ -36,9 +36,10 @@ describe("EksKubernetesProvider: authentication", () => {
 
   test.each([
     ["the enum", KubernetesAuthentication.TOKEN],
-    ["a string", "token"],
+    ["a string (JavaScript, JSON configs)", "token" as KubernetesAuthentication],
   ])('"token" given as %s: token from data.aws_eks_cluster_auth for the cluster name, no exec block', (_how, authentication) => {
-    const { kubernetes, json, provider, stack } = providerStack({ authentication });
+    const { kubernetes, json, provider, stack, text } = providerStack({ authentication });
+    expect(text).toMatchSnapshot("token");
     const [authId, auth] = only(dataSources(json, "aws_eks_cluster_auth"));
     expect(auth.name).toBe("prod");
     expect(kubernetes.token).toBe(`\${data.aws_eks_cluster_auth.${authId}.token}`);
@@ -53,8 +54,9 @@ describe("EksKubernetesProvider: authentication", () => {
     new AwsProvider(stack, "aws", { region: "eu-west-1" });
     const a = new DataAwsEksCluster(stack, "a", { name: "prod" });
     const b = new DataAwsEksCluster(stack, "b", { name: "dr" });
-    new EksKubernetesProvider(stack, "k8s-a", { cluster: a, region: "eu-west-1", authentication: "token" });
-    new EksKubernetesProvider(stack, "k8s-b", { cluster: b, region: "eu-west-1", authentication: "token", alias: "dr" });
+    const authentication = KubernetesAuthentication.TOKEN;
+    new EksKubernetesProvider(stack, "k8s-a", { cluster: a, region: "eu-west-1", authentication });
+    new EksKubernetesProvider(stack, "k8s-b", { cluster: b, region: "eu-west-1", authentication, alias: "dr" });
     const json = JSON.parse(Testing.synth(stack, true));
     const auths = Object.values(dataSources(json, "aws_eks_cluster_auth")).map((x) => x.name);
     expect(auths.sort()).toEqual(["${data.aws_eks_cluster.a.name}", "${data.aws_eks_cluster.b.name}"]);
@@ -69,7 +71,7 @@ describe("EksKubernetesProvider: authentication", () => {
     ["the wrong case", "Token"],
     ["not a string", 1],
   ])("%s is a clear error", (_what, value) => {
-    expect(() => providerStack({ authentication: value as string })).toThrow(
+    expect(() => providerStack({ authentication: value as KubernetesAuthentication })).toThrow(
       new RegExp(
         `^EksKubernetesProvider "kubernetes": authentication ${JSON.stringify(value)} (is not one of "exec", "token"|must be a string)$`,
       ),

@@ -28,10 +28,10 @@ export interface EksKubernetesProviderProps {
    * needs the `aws` CLI on the runner (Terraform Cloud's hosted runners have none; an agent may).
    * `"token"` reads a token with `data "aws_eks_cluster_auth"` instead: no CLI, works on Terraform
    * Cloud's hosted runners; the token is valid for 15 minutes from the refresh that read it.
-   * A string or {@link KubernetesAuthentication}.
-   * @default "exec"
+   * JavaScript and JSON callers may pass the string ("exec", "token").
+   * @default KubernetesAuthentication.EXEC
    */
-  readonly authentication?: string;
+  readonly authentication?: KubernetesAuthentication;
 }
 
 /**
