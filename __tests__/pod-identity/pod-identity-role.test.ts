@@ -244,3 +244,16 @@ describe("PodIdentityRole: bad input", () => {
     expect(created.map((sa) => sa.provider ?? "default").sort()).toEqual(["default", "kubernetes.dr"]);
   });
 });
+
+test("trust size: the cluster ARN's partition, region and account count at their real lengths, so no early quota warning", () => {
+  const warningsFor = (namespaces: number) => {
+    const { stack } = podStack({
+      serviceAccounts: Array.from({ length: namespaces }, (_, i) => ({ namespace: `team-${i}`, name: "api" })),
+    });
+    synth(stack);
+    return warningsOf(stack).filter((w) => w.includes("over IAM's default quota"));
+  };
+  // Five statements are about 1,900 characters with the longest partition and region names: under the quota.
+  expect(warningsFor(5)).toEqual([]);
+  expect(warningsFor(8)).toEqual([expect.stringMatching(/^PodIdentityRole "app": the trust policy is about \d+ characters/)]);
+});
