@@ -12,6 +12,7 @@ import {
   IOidcProvider,
   IrsaRole,
   IrsaTrustChecks,
+  KubernetesAuthentication,
   PodIdentityRole,
   ValidationError,
 } from "../lib";
@@ -83,14 +84,11 @@ export class IrsaAppStack extends TerraformStack {
           : { postcondition: [providerMatchesCluster(config.oidcProviderArn, config.clusterName, issuer)] },
     });
     this.kubernetesAuth = kubernetesAuthFor(config, backend);
-    // `authentication` is EksKubernetesProvider's prop from the kubernetes-auth branch (issue 17.1); spread so
-    // that this compiles before both are merged (until then the provider ignores it and logs in with exec).
-    const login = { authentication: this.kubernetesAuth };
     const kubernetes = new EksKubernetesProvider(this, "kubernetes", {
       cluster,
       clusterName: config.clusterName,
       region: config.region,
-      ...login,
+      authentication: this.kubernetesAuth === "token" ? KubernetesAuthentication.TOKEN : KubernetesAuthentication.EXEC,
     });
 
     const issuerUrl = cluster.identity.get(0).oidc.get(0).issuer;

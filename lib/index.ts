@@ -58,6 +58,7 @@ export {
   TOKEN_EXPIRATION_ANNOTATION,
 } from "./kubernetes/annotations";
 export { EksKubernetesProvider, EksKubernetesProviderProps } from "./kubernetes/eks-kubernetes-provider";
+export { KubernetesAuthentication } from "./kubernetes/kubernetes-authentication";
 
 // Checks
 export { IrsaTrustChecks, IrsaTrustChecksProps } from "./checks/irsa-trust-checks";

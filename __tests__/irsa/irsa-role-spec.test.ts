@@ -6,7 +6,12 @@ const PROVIDER = {
   arn: "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/AAAA",
   issuerHost: "oidc.eks.us-west-2.amazonaws.com/id/AAAA",
 };
-const placement = { id: "api", pathInStack: "team-a/api", stableKey: (value: string) => `key(${value.length})` };
+const placement = {
+  id: "api",
+  pathInStack: "team-a/api",
+  stableKey: (value: string) => `key(${value.length})`,
+  aws: { partition: "aws", region: "eu-west-1", accountId: "111122223333" },
+};
 
 test("defaults: annotate mode, the default audience and field manager, a name prefix from the path, IRSA only", () => {
   const spec = irsaRoleSpec({ oidcProvider: PROVIDER, serviceAccounts: [{ namespace: "payments", name: "api" }] }, placement);
@@ -45,6 +50,12 @@ test("the migration's last step: only the Pod Identity statement, and the subjec
     placement,
   );
   expect(spec.trustStatements.map((s) => s.principals)).toEqual([[{ type: "Service", identifiers: ["pods.eks.amazonaws.com"] }]]);
+  // Pinned by the cluster's ARN (region and account of the stack) as well as by its name.
+  expect(spec.trustStatements[0].condition).toContainEqual({
+    test: "StringEquals",
+    variable: "aws:RequestTag/eks-cluster-arn",
+    values: ["arn:aws:eks:eu-west-1:111122223333:cluster/prod"],
+  });
   expect(spec.trustedSubjects).toEqual([
     { via: "pod-identity", namespace: "payments", serviceAccountName: "api", service: "pods.eks.amazonaws.com", clusterName: "prod" },
   ]);

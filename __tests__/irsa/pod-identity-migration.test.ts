@@ -7,7 +7,7 @@ import { Aspects, Testing } from "cdktf";
 import { EksOidcProvider, IrsaRole, IrsaRoleProps, IrsaTrustChecks } from "../../lib";
 import { errorsOf, warningsOf } from "../support/annotations";
 import { addresses, Json, newStack, only, ref, resources, synth } from "../support/synth";
-import { podIdentityRequest, trustEvaluator, webIdentityRequest } from "../support/iam-requests";
+import { clusterArnOf, podIdentityRequest, TEST_ENV, trustEvaluator, webIdentityRequest } from "../support/iam-requests";
 
 const HOST = "oidc.eks.eu-west-1.amazonaws.com/id/ORDERS";
 const PROVIDER_ARN = `arn:aws:iam::111122223333:oidc-provider/${HOST}`;
@@ -39,7 +39,22 @@ function decisions(json: Json) {
       trust.isAllowed(podIdentityRequest("prod", "orders", "api")) &&
       trust.isAllowed(podIdentityRequest("prod", "orders", "api", "sts:TagSession")),
     podIdentityOther:
-      trust.isAllowed(podIdentityRequest("prod", "orders", "worker")) || trust.isAllowed(podIdentityRequest("staging", "orders", "api")),
+      trust.isAllowed(podIdentityRequest("prod", "orders", "worker")) ||
+      trust.isAllowed(podIdentityRequest("staging", "orders", "api")) ||
+      // A cluster of the same name in another Region or account of the partition.
+      trust.isAllowed(
+        podIdentityRequest("prod", "orders", "api", "sts:AssumeRole", true, clusterArnOf("prod", { ...TEST_ENV, region: "eu-central-1" })),
+      ) ||
+      trust.isAllowed(
+        podIdentityRequest(
+          "prod",
+          "orders",
+          "api",
+          "sts:AssumeRole",
+          true,
+          clusterArnOf("prod", { ...TEST_ENV, accountId: "444455556666" }),
+        ),
+      ),
   };
 }
 
@@ -62,11 +77,13 @@ describe("IrsaRole: migration to EKS Pod Identity", () => {
     ];
     const annotation = "kubernetes_annotations.orders-api_annotations-ordersapi_F8C6BFF9";
     const association = "aws_eks_pod_identity_association.orders-api_pod-identity-prod-ordersapi_A3F44180";
+    // The cluster ARN in the Pod Identity statement comes from the stack's shared data sources (new addresses; none renamed).
+    const stackData = ["data.aws_caller_identity.aws-caller-identity", "data.aws_partition.aws-partition", "data.aws_region.aws-region"];
     expect(built.map(({ json }) => addresses(json))).toEqual([
       [...common, annotation].sort(),
-      [association, ...common, annotation].sort(),
-      [association, ...common].sort(),
-      [association, ...common].sort(),
+      [association, ...common, ...stackData, annotation].sort(),
+      [association, ...common, ...stackData].sort(),
+      [association, ...common, ...stackData].sort(),
     ]);
   });
 

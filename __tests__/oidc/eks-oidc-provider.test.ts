@@ -160,3 +160,39 @@ describe("EksOidcProvider", () => {
     expect(build()).toBe(build());
   });
 });
+
+describe("EksOidcProvider: the dual-stack issuer host is refused, naming the form tokens carry", () => {
+  const DUAL = "https://oidc-eks.us-west-2.api.aws/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+  const USE = /use https:\/\/oidc\.eks\.us-west-2\.amazonaws\.com\/id\/EXAMPLED539D4633E53DE1B71EXAMPLE$/;
+
+  test("issuerUrl", () => {
+    const build = () => new EksOidcProvider(newStack(), "oidc", { issuerUrl: DUAL });
+    expect(build).toThrow(/^EksOidcProvider "oidc": issuerUrl "https:\/\/oidc-eks\.us-west-2\.api\.aws\/id\/EXAMPLE.*" is the dual-stack/);
+    expect(build).toThrow(USE);
+  });
+
+  test("fromIssuerUrl, in any letter case", () => {
+    const build = () => EksOidcProvider.fromIssuerUrl(newStack(), "found", DUAL.replace("oidc-eks", "OIDC-EKS"));
+    expect(build).toThrow(/^EksOidcProvider\.fromIssuerUrl "found": url .* is the dual-stack issuer host/);
+    expect(build).toThrow(USE);
+  });
+
+  test("fromArn with the dual-stack host; China names the .com.cn form", () => {
+    const arn = `arn:aws:iam::111122223333:oidc-provider/${DUAL.slice("https://".length)}`;
+    expect(() => EksOidcProvider.fromArn(newStack(), "existing", arn)).toThrow(
+      /^EksOidcProvider\.fromArn "existing": arn .* is the dual-stack/,
+    );
+    expect(() => EksOidcProvider.fromArn(newStack(), "existing", arn)).toThrow(USE);
+    const cn = "arn:aws-cn:iam::111122223333:oidc-provider/oidc-eks.cn-north-1.api.aws/id/ABC";
+    expect(() => EksOidcProvider.fromArn(newStack(), "cn", cn)).toThrow(
+      /use https:\/\/oidc\.eks\.cn-north-1\.amazonaws\.com\.cn\/id\/ABC$/,
+    );
+  });
+
+  test("the token form and other hosts that merely contain the words are accepted", () => {
+    expect(() => new EksOidcProvider(newStack(), "oidc", { issuerUrl: ISSUER })).not.toThrow();
+    expect(
+      () => new EksOidcProvider(newStack(), "oidc", { issuerUrl: "https://issuer.example.com/oidc-eks.us-west-2.api.aws" }),
+    ).not.toThrow();
+  });
+});

@@ -4,7 +4,7 @@ import { AddonPolicies, IrsaTrustChecks, PodIdentityRole, PodIdentityRoleProps }
 import { IrsaAssertions } from "../../lib/testing";
 import { errorsOf, warningsOf } from "../support/annotations";
 import { addresses, newStack, only, ref, resources, synth } from "../support/synth";
-import { podIdentityRequest, trustEvaluator } from "../support/iam-requests";
+import { clusterArnOf, podIdentityRequest, stackValues, TEST_ENV, trustEvaluator } from "../support/iam-requests";
 
 function podStack(props: Partial<PodIdentityRoleProps> = {}) {
   const stack = newStack();
@@ -30,6 +30,13 @@ describe("PodIdentityRole: trust", () => {
       expect(trust.isAllowed(podIdentityRequest("prod", "billing", "api", action))).toBe(false);
       expect(trust.isAllowed(podIdentityRequest("staging", "payments", "api", action))).toBe(false);
       expect(trust.isAllowed(podIdentityRequest("prod", "payments", "api", action, false))).toBe(false);
+      // A cluster named "prod" in another Region or another account of the partition: its ARN differs.
+      for (const elsewhere of [
+        { ...TEST_ENV, region: "eu-central-1" },
+        { ...TEST_ENV, accountId: "444455556666" },
+      ]) {
+        expect(trust.isAllowed(podIdentityRequest("prod", "payments", "api", action, true, clusterArnOf("prod", elsewhere)))).toBe(false);
+      }
     }
     const other = { ...podIdentityRequest("prod", "payments", "api"), principal: { type: "Service", id: "ec2.amazonaws.com" } };
     expect(trust.isAllowed(other)).toBe(false);
@@ -37,10 +44,15 @@ describe("PodIdentityRole: trust", () => {
 
   test("the shipped testing helper reads the trust: who can assume it, in one line", () => {
     const { stack, role } = podStack();
-    const assertions = IrsaAssertions.fromSynth(synth(stack).text);
+    const { text, json } = synth(stack);
+    const assertions = IrsaAssertions.fromSynth(text, { values: stackValues(json) });
     expect(assertions.whoCanAssume(role)).toEqual(role.trustedSubjects);
     expect(assertions.canAssumeWithPodIdentity(role, { clusterName: "prod", namespace: "payments", name: "api" })).toBe(true);
     expect(assertions.canAssumeWithPodIdentity(role, { clusterName: "prod", namespace: "payments", name: "worker" })).toBe(false);
+    const elsewhere = clusterArnOf("prod", { ...TEST_ENV, region: "ap-south-1" });
+    expect(
+      assertions.canAssumeWithPodIdentity(role, { clusterName: "prod", namespace: "payments", name: "api", clusterArn: elsewhere }),
+    ).toBe(false);
   });
 
   test("several clusters and namespaces: exactly the listed pairs, no cross pairs", () => {
@@ -194,10 +206,29 @@ describe("PodIdentityRole: bad input", () => {
       { serviceAccountMode: "create", additionalClusters: [{ clusterName: "dr", serviceAccounts: [{ namespace: "a", name: "b" }] }] },
       /additionalClusters\[0\]\.kubernetesProvider is required when serviceAccountMode is "create"/,
     ],
+    [
+      "a user inline policy named like the one targetRoleArn adds",
+      {
+        targetRoleArn: "arn:aws:iam::444455556666:role/data-reader",
+        inlinePolicies: {
+          "assume-target-role": JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }],
+          }),
+        },
+      },
+      /inlinePolicies\["assume-target-role"\] "assume-target-role" is the name of the inline policy that targetRoleArn adds .* name$/,
+    ],
     ["disableSessionTags not boolean", { disableSessionTags: "yes" as never }, /disableSessionTags "yes" must be true or false/],
   ])("%s", (_what, props, message) => {
     expect(build(props)).toThrow(message);
     expect(build(props)).toThrow(/^PodIdentityRole "app": /);
+  });
+
+  test("without targetRoleArn the name assume-target-role is the user's to use", () => {
+    const policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }] });
+    const { stack } = podStack({ inlinePolicies: { "assume-target-role": policy } });
+    expect(only(resources(synth(stack).json, "aws_iam_role_policy"))[1].policy).toBe(policy);
   });
 
   test("an additional cluster in create mode with its own provider is fine", () => {
@@ -212,4 +243,17 @@ describe("PodIdentityRole: bad input", () => {
     const created = Object.values(resources(synth(stack).json, "kubernetes_service_account_v1"));
     expect(created.map((sa) => sa.provider ?? "default").sort()).toEqual(["default", "kubernetes.dr"]);
   });
+});
+
+test("trust size: the cluster ARN's partition, region and account count at their real lengths, so no early quota warning", () => {
+  const warningsFor = (namespaces: number) => {
+    const { stack } = podStack({
+      serviceAccounts: Array.from({ length: namespaces }, (_, i) => ({ namespace: `team-${i}`, name: "api" })),
+    });
+    synth(stack);
+    return warningsOf(stack).filter((w) => w.includes("over IAM's default quota"));
+  };
+  // Five statements are about 1,900 characters with the longest partition and region names: under the quota.
+  expect(warningsFor(5)).toEqual([]);
+  expect(warningsFor(8)).toEqual([expect.stringMatching(/^PodIdentityRole "app": the trust policy is about \d+ characters/)]);
 });

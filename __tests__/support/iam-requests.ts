@@ -12,17 +12,34 @@ import { Json } from "./synth";
  * (`cdktf-eks-irsa/testing`), with references resolved from `providerArns`.
  */
 export function trustEvaluator(json: Json, roleId: string, providerArns: { [address: string]: string } = {}): PolicyEvaluator {
-  const assertions = IrsaAssertions.fromSynth(JSON.stringify(json), { providerArns });
+  const assertions = IrsaAssertions.fromSynth(JSON.stringify(json), { providerArns, values: stackValues(json) });
   return new PolicyEvaluator([assertions.trustPolicyJson(`aws_iam_role.${roleId}`)]);
 }
 
-/** A Pod Identity AssumeRole (and TagSession) call for one pod, as EKS makes it; tags absent when disabled. */
+/** Where the tests' stacks apply: IrsaAssertions' defaults (its cluster ARNs use them). */
+export const TEST_ENV = { partition: "aws", region: "us-east-1", accountId: "111122223333" };
+
+/** The values of the stack's shared `aws_partition`, `aws_region` and `aws_caller_identity` data sources, for IrsaAssertions. */
+export function stackValues(json: Json, env = TEST_ENV): { [reference: string]: string } {
+  const values: { [reference: string]: string } = {};
+  for (const id of Object.keys(json.data?.aws_partition ?? {})) values[`data.aws_partition.${id}.partition`] = env.partition;
+  for (const id of Object.keys(json.data?.aws_region ?? {})) values[`data.aws_region.${id}.region`] = env.region;
+  for (const id of Object.keys(json.data?.aws_caller_identity ?? {})) values[`data.aws_caller_identity.${id}.account_id`] = env.accountId;
+  return values;
+}
+
+/** The ARN EKS passes in the `eks-cluster-arn` session tag for a cluster of that name. */
+export const clusterArnOf = (cluster: string, env = TEST_ENV) =>
+  `arn:${env.partition}:eks:${env.region}:${env.accountId}:cluster/${cluster}`;
+
+/** A Pod Identity AssumeRole (or TagSession) call for one pod as EKS makes it (cluster ARN in TEST_ENV by default); no tags if disabled. */
 export function podIdentityRequest(
   cluster: string,
   namespace: string,
   serviceAccount: string,
   action = "sts:AssumeRole",
   tags = true,
+  clusterArn = clusterArnOf(cluster),
 ): AuthorizationRequest {
   return {
     action,
@@ -30,6 +47,7 @@ export function podIdentityRequest(
     principal: { type: "Service", id: "pods.eks.amazonaws.com" },
     context: tags
       ? {
+          "aws:RequestTag/eks-cluster-arn": clusterArn,
           "aws:RequestTag/eks-cluster-name": cluster,
           "aws:RequestTag/kubernetes-namespace": namespace,
           "aws:RequestTag/kubernetes-service-account": serviceAccount,

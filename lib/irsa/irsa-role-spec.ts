@@ -38,7 +38,7 @@ export interface IrsaRoleSpec {
 }
 
 /** Turns the props into a spec, or throws a ValidationError that names the property, the value and the rule. */
-export function irsaRoleSpec(props: IrsaRoleProps, { id, pathInStack, stableKey }: RolePlacement): IrsaRoleSpec {
+export function irsaRoleSpec(props: IrsaRoleProps, { id, pathInStack, stableKey, aws }: RolePlacement): IrsaRoleSpec {
   const owner = `IrsaRole "${id}"`;
   const validator: Validator = new Validator(owner);
   if (props === undefined || props === null) validator.rejectProperty("props", "are required (at least oidcProvider and serviceAccounts)");
@@ -49,7 +49,7 @@ export function irsaRoleSpec(props: IrsaRoleProps, { id, pathInStack, stableKey 
   const audience = validator.requireString("audience", props.audience ?? DEFAULT_AUDIENCE);
   validator.check("audience", audience, clientId);
   const clusters = trustedClusters(validator, props, { allowWildcards, mode, audience });
-  const migration = migrationSpec(validator, props, clusters, { mode, allowWildcards, stableKey });
+  const migration = migrationSpec(validator, props, clusters, { mode, allowWildcards, stableKey, aws });
 
   const role = roleSpec(validator, props, defaultNamePrefix(pathInStack));
   const trust: TrustSpec = { clusters, audience, allowWildcards };
@@ -66,7 +66,11 @@ export function irsaRoleSpec(props: IrsaRoleProps, { id, pathInStack, stableKey 
       mode,
       // Additional clusters' objects are keyed by their provider, never by position: removing a
       // cluster must not move the next one's objects (in "create" mode that deletes ServiceAccounts).
-      clusters: clusters.map((c, index) => ({ ...c, idPrefix: index === 0 ? "" : `cluster-${stableKey(c.oidcProvider.arn)}-` })),
+      clusters: clusters.map((c, index) => ({
+        ...c,
+        idPrefix: index === 0 ? "" : `cluster-${stableKey(c.oidcProvider.arn)}-`,
+        annotationClaimKey: c.oidcProvider.arn,
+      })),
       force: props.annotationForce ?? false,
       fieldManager: props.fieldManager ?? DEFAULT_FIELD_MANAGER,
       stableKey,

@@ -3,6 +3,7 @@
  * associate (pods keep IRSA while annotated, since the SDKs try the web identity token first); (2)
  * remove the annotation and restart the pods; (3) drop the web-identity statements.
  */
+import { AddonPolicyContext } from "../addons/partition";
 import { ServiceAccountMode } from "../kubernetes/service-account";
 import { AssociationSpec } from "../pod-identity/pod-identity-associations";
 import { PodIdentityTrustSpec } from "../pod-identity/pod-identity-trust";
@@ -23,7 +24,12 @@ export function migrationSpec(
   validator: Validator,
   props: IrsaRoleProps,
   clusters: readonly TrustedCluster[],
-  settings: { readonly mode: ServiceAccountMode; readonly allowWildcards: boolean; readonly stableKey: (text: string) => string },
+  settings: {
+    readonly mode: ServiceAccountMode;
+    readonly allowWildcards: boolean;
+    readonly stableKey: (text: string) => string;
+    readonly aws: AddonPolicyContext;
+  },
 ): MigrationSpec {
   validator.checkBoolean("webIdentityTrust", props.webIdentityTrust);
   const webIdentityTrust = props.webIdentityTrust ?? true;
@@ -59,7 +65,7 @@ export function migrationSpec(
   const podIdentityClusters = migrating.map((c) => ({ clusterName: c.podIdentityClusterName!, serviceAccounts: c.serviceAccounts }));
   return {
     webIdentityTrust,
-    podIdentity: { clusters: podIdentityClusters, sessionTags: true },
+    podIdentity: { clusters: podIdentityClusters, sessionTags: true, aws: settings.aws },
     associations: { clusters: podIdentityClusters, idPrefix: "pod-identity", stableKey: settings.stableKey },
   };
 }

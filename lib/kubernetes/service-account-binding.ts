@@ -2,7 +2,9 @@ import { Annotations as KubernetesAnnotations } from "@cdktf/provider-kubernetes
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
+import { siblingId } from "../role/sibling-id";
 import { ServiceAccountMode, ServiceAccountRef } from "./service-account";
+import { claimServiceAccount, ServiceAccountClaimKind } from "./service-account-owners";
 
 /** The service accounts of one cluster, and the kubernetes provider that reaches that cluster. */
 export interface ClusterServiceAccounts {
@@ -10,6 +12,11 @@ export interface ClusterServiceAccounts {
   readonly idPrefix: string;
   readonly kubernetesProvider?: TerraformProvider;
   readonly serviceAccounts: readonly ServiceAccountRef[];
+  /**
+   * The cluster's key in the stack's registry of role annotations (the OIDC provider ARN), or
+   * undefined when the binding writes no role annotation (Pod Identity's created accounts).
+   */
+  readonly annotationClaimKey?: string;
 }
 
 /** How a role binds to its service accounts. */
@@ -45,13 +52,17 @@ export function bindServiceAccounts(
       const provider = cluster.kubernetesProvider;
       // namespace is always explicit: the provider would default it to "default".
       const metadata = { name: sa.name, namespace: sa.namespace };
+      if (cluster.annotationClaimKey !== undefined) {
+        const kind = ServiceAccountClaimKind.ANNOTATION;
+        claimServiceAccount(scope, { clusterKey: cluster.annotationClaimKey, namespace: sa.namespace, name: sa.name, kind, owner: scope });
+      }
       if (spec.mode === ServiceAccountMode.CREATE) {
-        const id = `${cluster.idPrefix}service-account-${objectKey(sa, spec.stableKey)}`;
+        const id = objectId(scope, cluster.idPrefix, "service-account", objectKey(sa, spec.stableKey));
         // Pod Identity needs no annotation: leave the map out rather than write an empty one.
         const withAnnotations = Object.keys(annotations).length > 0 ? { ...metadata, annotations } : metadata;
         bound.created.push(new ServiceAccountV1(scope, id, { provider, metadata: withAnnotations }));
       } else {
-        const id = `${cluster.idPrefix}annotations-${objectKey(sa, spec.stableKey)}`;
+        const id = objectId(scope, cluster.idPrefix, "annotations", objectKey(sa, spec.stableKey));
         bound.annotations.push(
           new KubernetesAnnotations(scope, id, {
             provider,
@@ -67,6 +78,15 @@ export function bindServiceAccounts(
     });
   }
   return bound;
+}
+
+/**
+ * `<cluster prefix><kind>-<key>`, as always; a cluster prefix that itself ends like another cluster's
+ * (`a-` + `service-account-b.x` and `a-service-account-` + `b.x`) leaves the later one
+ * `<cluster prefix>#<kind>#<key>` (see role/sibling-id.ts).
+ */
+function objectId(scope: Construct, clusterPrefix: string, kind: string, key: string): string {
+  return siblingId(scope, `${clusterPrefix}${kind}-${key}`, clusterPrefix, [kind, key]);
 }
 
 /** Keyed by namespace and name (not position), so that reordering the list keeps every address. */

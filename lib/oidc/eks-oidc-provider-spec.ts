@@ -4,6 +4,7 @@ import { clientId, issuerUrl as issuerUrlRule, thumbprint } from "../validation/
 import { checkTags } from "../validation/tags";
 import { Validator } from "../validation/validator";
 import { EksOidcProviderProps } from "./eks-oidc-provider-props";
+import { notDualStackIssuer } from "./eks-issuer-hosts";
 import { DEFAULT_AUDIENCE } from "./oidc-provider";
 
 /** IAM allows at most five thumbprints per provider. */
@@ -23,7 +24,7 @@ export function eksOidcProviderSpec(id: string, props: EksOidcProviderProps): Ek
   const validator: Validator = new Validator(`EksOidcProvider "${id}"`);
   if (props === undefined || props === null) validator.rejectProperty("props", "are required (at least issuerUrl)");
   const issuerUrl = validator.requireString("issuerUrl", props.issuerUrl);
-  validator.check("issuerUrl", issuerUrl, issuerUrlRule);
+  validator.check("issuerUrl", issuerUrl, issuerUrlRule, notDualStackIssuer);
 
   const clientIds = validator.optionalList("clientIds", props.clientIds) ?? [DEFAULT_AUDIENCE];
   if (!Token.isUnresolved(clientIds)) {

@@ -7,6 +7,7 @@ import { issuerUrl as issuerUrlRule, oidcProviderArn } from "../validation/oidc-
 import { Validator } from "../validation/validator";
 import { EksOidcProviderProps } from "./eks-oidc-provider-props";
 import { eksOidcProviderSpec, EksOidcProviderSpec } from "./eks-oidc-provider-spec";
+import { notDualStackIssuer, notDualStackProviderArn } from "./eks-issuer-hosts";
 import { ImportedOidcProvider } from "./imported-oidc-provider";
 import { issuerHostFromArn, issuerHostFromUrl } from "./issuer-host";
 import { IOidcProvider } from "./oidc-provider";
@@ -21,6 +22,7 @@ export class EksOidcProvider extends Construct implements IOidcProvider {
     const validator: Validator = new Validator(`EksOidcProvider.fromArn "${id}"`);
     validator.requireString("arn", arn);
     validator.check("arn", arn, oidcProviderArn);
+    validator.check("arn", arn, notDualStackProviderArn);
     return new ImportedOidcProvider(scope, id, arn);
   }
 
@@ -28,7 +30,7 @@ export class EksOidcProvider extends Construct implements IOidcProvider {
   public static fromIssuerUrl(scope: Construct, id: string, url: string): IOidcProvider {
     const validator: Validator = new Validator(`EksOidcProvider.fromIssuerUrl "${id}"`);
     validator.requireString("url", url);
-    validator.check("url", url, issuerUrlRule);
+    validator.check("url", url, issuerUrlRule, notDualStackIssuer);
     const holder = new Construct(scope, id);
     const lookup = new DataAwsIamOpenidConnectProvider(holder, "lookup", { url });
     const host = Token.isUnresolved(url) ? issuerHostFromArn(lookup.arn) : issuerHostFromUrl(url);

@@ -3,6 +3,9 @@ import type { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { ServiceAccountRef } from "../kubernetes/service-account";
+import { claimServiceAccount, ServiceAccountClaimKind } from "../kubernetes/service-account-owners";
+import { siblingId } from "../role/sibling-id";
+import { SessionPolicies, setSessionPolicy } from "./session-policies";
 
 type PodIdentityModule = typeof import("@cdktf/provider-aws/lib/eks-pod-identity-association");
 
@@ -15,6 +18,10 @@ export interface AssociationSpec {
   readonly idPrefix: string;
   /** A short stable key for a value holding tokens (see role/stable-key.ts). */
   readonly stableKey: (text: string) => string;
+  /** Session policies by "<namespace>/<name>" (PodIdentityRole `sessionPolicies`). */
+  readonly sessionPolicies?: SessionPolicies;
+  /** How the owning construct is named in messages (for the session-policy warning). */
+  readonly owner?: string;
 }
 
 /** Creates the associations of a role, keyed by cluster and service account. */
@@ -25,18 +32,31 @@ export function associate(scope: Construct, roleArn: string, spec: AssociationSp
   const { EksPodIdentityAssociation } = require("@cdktf/provider-aws/lib/eks-pod-identity-association") as PodIdentityModule;
   const clusterKey = (name: string) => (Token.isUnresolved(name) ? spec.stableKey(name) : name);
   return spec.clusters.flatMap(({ clusterName, serviceAccounts }) =>
-    serviceAccounts.map(
-      (sa) =>
-        new EksPodIdentityAssociation(scope, `${spec.idPrefix}-${clusterKey(clusterName)}-${accountKey(sa, spec.stableKey)}`, {
-          clusterName,
-          namespace: sa.namespace,
-          serviceAccount: sa.name,
-          roleArn,
-          targetRoleArn: spec.targetRoleArn,
-          disableSessionTags: spec.disableSessionTags,
-          tags: spec.tags,
-        }),
-    ),
+    serviceAccounts.map((sa) => {
+      const [cluster, account] = [clusterKey(clusterName), accountKey(sa, spec.stableKey)];
+      // `<prefix>-<cluster>-<namespace>.<name>` is ambiguous ('-' in cluster names and namespaces):
+      // the later of two entries that spell the same id gets `<prefix>#<cluster>#<namespace>.<name>`.
+      const id = siblingId(scope, `${spec.idPrefix}-${cluster}-${account}`, spec.idPrefix, [cluster, account]);
+      claimServiceAccount(scope, {
+        clusterKey: clusterName,
+        namespace: sa.namespace,
+        name: sa.name,
+        kind: ServiceAccountClaimKind.POD_IDENTITY_ASSOCIATION,
+        owner: scope,
+      });
+      const association = new EksPodIdentityAssociation(scope, id, {
+        clusterName,
+        namespace: sa.namespace,
+        serviceAccount: sa.name,
+        roleArn,
+        targetRoleArn: spec.targetRoleArn,
+        disableSessionTags: spec.disableSessionTags,
+        tags: spec.tags,
+      });
+      const policy = spec.sessionPolicies?.get(`${sa.namespace}/${sa.name}`);
+      if (policy !== undefined) setSessionPolicy(association, policy, spec.owner ?? scope.node.id);
+      return association;
+    }),
   );
 }
 

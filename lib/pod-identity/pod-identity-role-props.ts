@@ -41,9 +41,29 @@ export interface PodIdentityRoleProps extends RoleOptions {
   /**
    * Stop EKS from passing session tags (cluster, namespace, service account, pod). The trust can
    * then no longer be narrowed by those tags: any association in the account may use the role.
+   * Required by `sessionPolicies`.
    * @default false
    */
   readonly disableSessionTags?: boolean;
+  /**
+   * Session policies, by service account `"<namespace>/<name>"` (one of this role's accounts): a
+   * policy JSON string that EKS passes when it assumes the role for that account's pods, which
+   * then get only what both the role and the policy allow (with `targetRoleArn`: what both the
+   * target role and the policy allow). One role can so serve several workloads with less each.
+   *
+   * Needs `disableSessionTags: true` (EKS rejects a session policy on an association with session
+   * tags). The trade-off: without session tags the trust cannot be narrowed to the listed clusters
+   * and service accounts; any association in the account may name the role, so keep the role's own
+   * permissions to what every such workload may have.
+   *
+   * Sets the `policy` attribute of those `aws_eks_pod_identity_association`s, which needs
+   * hashicorp/aws >= 6.57.1: the prebuilt provider pins 6.25.0, so the attribute is set with an
+   * override and the stack's `required_providers.aws.version` becomes ">= 6.57.1, < 7.0.0" (a
+   * warning says so). A policy is valid IAM policy JSON (Version, Statement) of at most 2,048
+   * bytes (STS's limit for a session policy); a token skips those checks.
+   * @default - no session policies
+   */
+  readonly sessionPolicies?: { [serviceAccount: string]: string };
   /**
    * What to do with the Kubernetes service accounts: "none" (they exist; Pod Identity needs no
    * annotation) or "create" them (`kubernetes_service_account_v1`).

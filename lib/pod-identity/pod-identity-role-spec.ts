@@ -11,6 +11,8 @@ import { AssociationSpec } from "./pod-identity-associations";
 import { PodIdentityRoleProps } from "./pod-identity-role-props";
 import { PodIdentityTrustSpec } from "./pod-identity-trust";
 import { checkServiceAccountList } from "./service-account-list";
+import { sessionPoliciesSpec } from "./session-policies";
+import { TARGET_ROLE_POLICY_NAME, targetRolePolicy } from "./target-role-policy";
 
 /** {@link PodIdentityRoleProps}, validated and defaulted. */
 export interface PodIdentityRoleSpec {
@@ -29,7 +31,7 @@ interface Cluster {
 }
 
 /** Turns the props into a spec, or throws a ValidationError naming the property, the value and the rule. */
-export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInStack, stableKey }: RolePlacement): PodIdentityRoleSpec {
+export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInStack, stableKey, aws }: RolePlacement): PodIdentityRoleSpec {
   const owner = `PodIdentityRole "${id}"`;
   const validator: Validator = new Validator(owner);
   if (props === undefined || props === null) validator.rejectProperty("props", "are required (at least clusterName and serviceAccounts)");
@@ -40,11 +42,13 @@ export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInSta
   validator.checkBoolean("disableSessionTags", props.disableSessionTags);
   validator.checkString("targetRoleArn", props.targetRoleArn, iamRoleArn);
   const clusters = podIdentityClusters(validator, props, mode);
-  const role = roleSpec(validator, props, defaultNamePrefix(pathInStack));
+  const role = withTargetRolePolicy(validator, roleSpec(validator, props, defaultNamePrefix(pathInStack)), props.targetRoleArn);
   const sessionTags = !(props.disableSessionTags ?? false);
+  const accounts = clusters.flatMap((c) => c.serviceAccounts);
+  const sessionPolicies = sessionPoliciesSpec(validator, props.sessionPolicies, props.disableSessionTags, accounts);
   return {
     owner,
-    trust: { clusters, sessionTags },
+    trust: { clusters, sessionTags, aws },
     associations: {
       clusters,
       targetRoleArn: props.targetRoleArn,
@@ -52,6 +56,8 @@ export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInSta
       tags: props.tags,
       idPrefix: "association",
       stableKey,
+      sessionPolicies,
+      owner,
     },
     role,
     binding: {
@@ -112,4 +118,18 @@ function podIdentityClusters(validator: Validator, props: PodIdentityRoleProps, 
     }
   }
   return clusters;
+}
+
+/** With a target role, the role's inline policies include the one that lets it assume that role. */
+function withTargetRolePolicy(validator: Validator, role: RoleSpec, targetRoleArn: string | undefined): RoleSpec {
+  if (targetRoleArn === undefined) return role;
+  if (role.inlinePolicies.some(([name]) => name === TARGET_ROLE_POLICY_NAME)) {
+    validator.reject(
+      `inlinePolicies[${JSON.stringify(TARGET_ROLE_POLICY_NAME)}]`,
+      TARGET_ROLE_POLICY_NAME,
+      "is the name of the inline policy that targetRoleArn adds (sts:AssumeRole and sts:TagSession on the target role); " +
+        "give your policy another name",
+    );
+  }
+  return { ...role, inlinePolicies: [...role.inlinePolicies, [TARGET_ROLE_POLICY_NAME, targetRolePolicy(targetRoleArn)]] };
 }

@@ -10,7 +10,6 @@ import { associate } from "./pod-identity-associations";
 import { PodIdentityRoleProps } from "./pod-identity-role-props";
 import { podIdentityRoleSpec } from "./pod-identity-role-spec";
 import { podIdentitySubjectsOf, podIdentityTrustStatements } from "./pod-identity-trust";
-import { targetRolePolicy } from "./target-role-policy";
 
 /**
  * An IAM role that Kubernetes service accounts on EKS use through EKS Pod Identity: the trust of
@@ -28,9 +27,6 @@ export class PodIdentityRole extends WorkloadRole {
   constructor(scope: Construct, id: string, props: PodIdentityRoleProps) {
     const spec = podIdentityRoleSpec(withAddonServiceAccount(props), placementOf(scope, id));
     super(scope, id, { owner: spec.owner, trustStatements: podIdentityTrustStatements(spec.trust), role: spec.role });
-    const target = spec.associations.targetRoleArn;
-    if (target !== undefined) this.addInlinePolicy("assume-target-role", targetRolePolicy(target));
-
     this.associations = props._associationsByAddon === true ? [] : associate(this, this.roleArn, spec.associations);
     this.createdServiceAccounts = bindServiceAccounts(this, spec.binding, {}).created;
     this.trustedSubjects = podIdentitySubjectsOf(spec.trust);

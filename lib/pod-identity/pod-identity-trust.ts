@@ -8,12 +8,14 @@
 import { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { ServiceAccountRef } from "../kubernetes/service-account";
 import { POD_IDENTITY, TrustedSubject } from "../kubernetes/trusted-subject";
+import { AddonPolicyContext, arn } from "../addons/partition";
 
 /** The service principal EKS Pod Identity assumes roles as. */
 export const POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
 
 /** The session tags EKS Pod Identity passes, as request-tag condition keys. */
 export const SESSION_TAG_KEYS = {
+  clusterArn: "aws:RequestTag/eks-cluster-arn",
   clusterName: "aws:RequestTag/eks-cluster-name",
   namespace: "aws:RequestTag/kubernetes-namespace",
   serviceAccount: "aws:RequestTag/kubernetes-service-account",
@@ -27,6 +29,20 @@ export interface PodIdentityTrustSpec {
    * tag conditions would never hold, so the statement names the service principal only.
    */
   readonly sessionTags: boolean;
+  /**
+   * The partition, region and account of the stack's default AWS provider, which creates the
+   * associations (so the clusters are in that region and account): read only when the trust is
+   * narrowed, so a role without session tags gets no data sources.
+   */
+  readonly aws: AddonPolicyContext;
+}
+
+/**
+ * The cluster's ARN, as EKS passes it in the `eks-cluster-arn` session tag. A cluster name is
+ * unique per account and Region only; the ARN pins the one cluster.
+ */
+export function eksClusterArn(aws: AddonPolicyContext, clusterName: string): string {
+  return arn(aws, "eks", aws.region, aws.accountId, `cluster/${clusterName}`);
 }
 
 const ACTIONS = ["sts:AssumeRole", "sts:TagSession"];
@@ -45,6 +61,7 @@ export function podIdentityTrustStatements(spec: PodIdentityTrustSpec): DataAwsI
       actions: ACTIONS,
       principals: PRINCIPAL,
       condition: [
+        { test: "StringEquals", variable: SESSION_TAG_KEYS.clusterArn, values: [eksClusterArn(spec.aws, clusterName)] },
         { test: "StringEquals", variable: SESSION_TAG_KEYS.clusterName, values: [clusterName] },
         { test: "StringEquals", variable: SESSION_TAG_KEYS.namespace, values: [namespace] },
         { test: "StringEquals", variable: SESSION_TAG_KEYS.serviceAccount, values: names },

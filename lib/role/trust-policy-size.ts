@@ -4,8 +4,10 @@ import {
   DataAwsIamPolicyDocumentStatementCondition,
   DataAwsIamPolicyDocumentStatementPrincipals,
 } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { Annotations } from "cdktf";
+import { Annotations, Token } from "cdktf";
 import { IConstruct } from "constructs";
+import { SIZE_ESTIMATE_CONTEXT } from "../addons/partition";
+import { stableText } from "./stable-key";
 
 /** IAM's default quota for a trust policy, counted without whitespace. */
 export const TRUST_POLICY_QUOTA = 2048;
@@ -37,13 +39,44 @@ export function estimateTrustPolicySize(statements: readonly DataAwsIamPolicyDoc
   return JSON.stringify(iamShaped).replace(TOKEN, "x".repeat(TYPICAL_TOKEN_LENGTH)).length;
 }
 
+/**
+ * The stack's shared partition, region and account references (lib/addons/partition.ts), at the
+ * longest common lengths of their values: a Pod Identity statement's cluster ARN holds all three,
+ * and counting each at {@link TYPICAL_TOKEN_LENGTH} would warn about roles far below the quota.
+ */
+const SHARED_REFERENCES: ReadonlyArray<[RegExp, string]> = [
+  [/\$\{data\.aws_partition\.aws-partition\.partition\}/g, SIZE_ESTIMATE_CONTEXT.partition],
+  [/\$\{data\.aws_region\.aws-region\.region\}/g, SIZE_ESTIMATE_CONTEXT.region],
+  [/\$\{data\.aws_caller_identity\.aws-caller-identity\.account_id\}/g, SIZE_ESTIMATE_CONTEXT.accountId],
+];
+
+/** The statements with the stack's shared partition, region and account references replaced by typical values. */
+function withSharedReferencesEstimated(
+  scope: IConstruct,
+  statements: readonly DataAwsIamPolicyDocumentStatement[],
+): DataAwsIamPolicyDocumentStatement[] {
+  const estimate = (value: string) => {
+    if (!Token.isUnresolved(value)) return value;
+    const text = stableText(scope, value);
+    const replaced = SHARED_REFERENCES.reduce((t, [pattern, typical]) => t.replace(pattern, typical), text);
+    return replaced === text ? value : replaced.replace(/\$\{[^}]*\}/g, "x".repeat(TYPICAL_TOKEN_LENGTH));
+  };
+  return statements.map((s) => ({
+    ...s,
+    condition: (s.condition as DataAwsIamPolicyDocumentStatementCondition[] | undefined)?.map((c) => ({
+      ...c,
+      values: c.values.map(estimate),
+    })),
+  }));
+}
+
 /** Warns when the trust policy would pass IAM's default size quota. */
 export function warnIfTrustPolicyTooLarge(
   construct: IConstruct,
   owner: string,
   statements: readonly DataAwsIamPolicyDocumentStatement[],
 ): void {
-  const size = estimateTrustPolicySize(statements);
+  const size = estimateTrustPolicySize(withSharedReferencesEstimated(construct, statements));
   if (size > TRUST_POLICY_QUOTA) {
     Annotations.of(construct).addWarning(
       `${owner}: the trust policy is about ${size} characters, over IAM's default quota of ` +

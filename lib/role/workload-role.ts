@@ -4,6 +4,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { ITerraformDependable } from "cdktf";
 import { Construct, IConstruct } from "constructs";
+import { AddonPolicyContext, stackContext } from "../addons/partition";
 import { Validator } from "../validation/validator";
 import { childPathInStack } from "./default-name-prefix";
 import { RolePolicies } from "./role-policies";
@@ -17,11 +18,13 @@ export interface RolePlacement {
   readonly pathInStack: string;
   /** A short key for a value that stays the same when lists are reordered (see stable-key.ts). */
   readonly stableKey: (value: string) => string;
+  /** The stack's partition, region and account (shared data sources, created when first read). */
+  readonly aws: AddonPolicyContext;
 }
 
 /** The placement of a construct `id` about to be created in `scope` (for specs computed before `super`). */
 export function placementOf(scope: IConstruct, id: string): RolePlacement {
-  return { id, pathInStack: childPathInStack(scope, id), stableKey: (value) => stableKey(scope, value) };
+  return { id, pathInStack: childPathInStack(scope, id), stableKey: (value) => stableKey(scope, value), aws: stackContext(scope) };
 }
 
 /** What every workload role builds the same way: its trust document, the role, and its permissions. */
