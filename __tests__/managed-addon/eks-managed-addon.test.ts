@@ -1,5 +1,16 @@
 import { TerraformVariable, Testing } from "cdktf";
-import { AddonIdentity, AddonPolicies, EksManagedAddon, EksManagedAddonProps, EksOidcProvider, ValidationError } from "../../lib";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import {
+  AddonIdentity,
+  AddonPolicies,
+  EksManagedAddon,
+  EksManagedAddonProps,
+  EksOidcProvider,
+  IrsaRole,
+  PodIdentityRole,
+  ServiceAccountMode,
+  ValidationError,
+} from "../../lib";
 import { MANAGED_ADDON_CATALOGUE } from "../../lib/managed-addon/catalogue/catalogue";
 import { needsRole } from "../../lib/managed-addon/catalogue/catalogue-entry";
 import { addonByName } from "../../lib/addons/catalog";
@@ -262,5 +273,43 @@ describe("EksManagedAddon: role options and tokens", () => {
     const [, block] = only(resources(json, "aws_eks_addon"));
     expect(block.cluster_name).toBe("${var.cluster}");
     expect(JSON.stringify(json.data.aws_iam_policy_document)).toContain("${var.cluster}");
+  });
+});
+
+describe("EksManagedAddon: one role per service account", () => {
+  test("a PodIdentityRole on the add-on's account in the same cluster is one error naming both owners", () => {
+    const stack = newStack();
+    new EksManagedAddon(stack, "ebs", { clusterName: "prod", addonName: "aws-ebs-csi-driver" });
+    expect(
+      () =>
+        new PodIdentityRole(stack, "custom", {
+          clusterName: "prod",
+          serviceAccounts: [{ namespace: "kube-system", name: "ebs-csi-controller-sa" }],
+        }),
+    ).toThrow(/^Two roles for one service account: test\/ebs and test\/custom both bind kube-system\/ebs-csi-controller-sa in cluster prod/);
+  });
+
+  test("an IrsaRole annotating the account of an IRSA add-on on the same provider is one error; another cluster is fine", () => {
+    const stack = newStack();
+    const oidcProvider = EksOidcProvider.fromArn(stack, "oidc", PROVIDER_ARN);
+    new EksManagedAddon(stack, "ebs", { clusterName: "prod", addonName: "aws-ebs-csi-driver", identity: AddonIdentity.IRSA, oidcProvider });
+    new EksManagedAddon(stack, "ebs-staging", { clusterName: "staging", addonName: "aws-ebs-csi-driver" });
+    expect(
+      () =>
+        new IrsaRole(stack, "custom", {
+          oidcProvider,
+          serviceAccounts: [{ namespace: "kube-system", name: "ebs-csi-controller-sa" }],
+          serviceAccountMode: ServiceAccountMode.NONE,
+          podIdentityClusterName: undefined,
+        }),
+    ).not.toThrow();
+    expect(
+      () =>
+        new IrsaRole(stack, "annotating", {
+          oidcProvider,
+          serviceAccounts: [{ namespace: "kube-system", name: "ebs-csi-controller-sa" }],
+          kubernetesProvider: new KubernetesProvider(stack, "k8s"),
+        }),
+    ).toThrow(/both bind kube-system\/ebs-csi-controller-sa .*\(annotation\)/);
   });
 });

@@ -4,6 +4,7 @@ import { ValidationError } from "../validation/validation-error";
 import { AwsPartition } from "../addons/partition";
 import { IrsaRole } from "../irsa/irsa-role";
 import { ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
+import { claimServiceAccount, ServiceAccountClaimKind } from "../kubernetes/service-account-owners";
 import { PodIdentityRole } from "../pod-identity/pod-identity-role";
 import { WorkloadRole } from "../role/workload-role";
 import { AddonIdentity } from "./addon-identity";
@@ -37,6 +38,7 @@ export class EksManagedAddon extends Construct {
       this.role = roleOrCleanError(scope, id, () => addonRole(this, spec.clusterName, spec.role!));
       this.roleArn = this.role.roleArn;
       this.serviceAccount = spec.role.serviceAccount;
+      claimAddonServiceAccount(this, spec.clusterName, spec.role);
     }
     // Loaded on first use, as the other provider modules that most stacks never need.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -57,6 +59,21 @@ export class EksManagedAddon extends Construct {
       dependsOn: this.role === undefined ? undefined : this.role.dependables,
     });
   }
+}
+
+/**
+ * The add-on binds its role to its service account as an association (Pod Identity) or as the
+ * annotation EKS writes (IRSA): no other construct of the stack may bind that account too.
+ */
+function claimAddonServiceAccount(addon: Construct, clusterName: string, spec: AddonRoleSpec): void {
+  const irsa = spec.identity === AddonIdentity.IRSA;
+  claimServiceAccount(addon, {
+    clusterKey: irsa ? spec.oidcProvider!.arn : clusterName,
+    namespace: spec.serviceAccount.namespace,
+    name: spec.serviceAccount.name,
+    kind: irsa ? ServiceAccountClaimKind.ANNOTATION : ServiceAccountClaimKind.POD_IDENTITY_ASSOCIATION,
+    owner: addon,
+  });
 }
 
 /** The role: Pod Identity trust narrowed as PodIdentityRole's (no association of its own), or an IrsaRole with no annotation. */
