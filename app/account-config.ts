@@ -1,5 +1,6 @@
 /** One service account of the app's config: its role, its identity (IRSA or Pod Identity) and the migration steps. */
-import { internalValidation as check, ServiceAccountMode } from "../lib";
+import { ServiceAccountMode } from "../lib";
+import * as check from "../lib/internal";
 import { isObject, RawConfig } from "./config-sources";
 import { optionalBoolean, optionalString, rejectUnknownKeys, stringList } from "./config-values";
 

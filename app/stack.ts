@@ -7,13 +7,13 @@ import { Construct } from "constructs";
 import {
   EksKubernetesProvider,
   EksOidcProvider,
-  internalValidation,
   IOidcProvider,
   IrsaRole,
   IrsaTrustChecks,
   PodIdentityRole,
-  ValidationError,
 } from "../lib";
+import * as internalValidation from "../lib/internal";
+import { ValidationError } from "../lib/internal";
 import { addAddonRoles } from "./addon-roles";
 import { AppConfig } from "./config";
 

@@ -55,18 +55,5 @@ export { EksKubernetesProvider, EksKubernetesProviderProps } from "./kubernetes/
 export { IrsaTrustChecks, IrsaTrustChecksProps } from "./checks/irsa-trust-checks";
 
 // Errors
-export { ValidationError } from "./validation/validation-error";
+export { ValidationErrors } from "./validation/validation-errors";
 
-/**
- * Input validation shared with the bundled app (`app/config.ts`), so that its config errors read
- * like the constructs' own. Not part of the supported API.
- * @internal
- */
-export * as internalValidation from "./validation/for-apps";
-
-/**
- * The add-on catalog, shared with the bundled app (`app/addons-config.ts`) so that its `addons`
- * config is checked by the same rules as the factories. Not part of the supported API.
- * @internal
- */
-export * as internalAddons from "./addons/for-apps";

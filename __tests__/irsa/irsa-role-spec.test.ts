@@ -1,6 +1,7 @@
 /** The spec function on its own: props in, a plain validated and defaulted spec out; no stack, no synth. */
 import { irsaRoleSpec } from "../../lib/irsa/irsa-role-spec";
-import { ServiceAccountMode, ValidationError } from "../../lib";
+import { ServiceAccountMode } from "../../lib";
+import { ValidationError } from "../../lib/internal";
 
 const PROVIDER = {
   arn: "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/AAAA",

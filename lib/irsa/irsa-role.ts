@@ -29,7 +29,8 @@ export class IrsaRole extends WorkloadRole {
   constructor(scope: Construct, id: string, props: IrsaRoleProps) {
     // The spec comes first: bad props fail before anything joins the construct tree.
     const spec = irsaRoleSpec(withAddonServiceAccount(props), placementOf(scope, id));
-    super(scope, id, { owner: spec.owner, trustStatements: spec.trustStatements, role: spec.role });
+    super(scope, id);
+    this._buildWorkloadRole({ owner: spec.owner, trustStatements: spec.trustStatements, role: spec.role });
 
     const bound = bindServiceAccounts(this, spec.binding, roleAnnotations(spec, this.roleArn));
     this.annotations = bound.annotations;

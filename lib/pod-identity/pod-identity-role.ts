@@ -27,7 +27,8 @@ export class PodIdentityRole extends WorkloadRole {
 
   constructor(scope: Construct, id: string, props: PodIdentityRoleProps) {
     const spec = podIdentityRoleSpec(withAddonServiceAccount(props), placementOf(scope, id));
-    super(scope, id, { owner: spec.owner, trustStatements: podIdentityTrustStatements(spec.trust), role: spec.role });
+    super(scope, id);
+    this._buildWorkloadRole({ owner: spec.owner, trustStatements: podIdentityTrustStatements(spec.trust), role: spec.role });
     const target = spec.associations.targetRoleArn;
     if (target !== undefined) this.addInlinePolicy("assume-target-role", targetRolePolicy(target));
 

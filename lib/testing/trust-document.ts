@@ -5,8 +5,7 @@
  * Terraform expression resolved. Lists are always arrays; conditions on the same operator and key
  * are merged, as the AWS provider renders them.
  */
-import { trustPoliciesOf } from "../checks/model/trust-policies-of-config";
-import { TrustPrincipal, TrustStatement } from "../checks/model/trust-statement";
+import { trustPoliciesOf, TrustPrincipal, TrustStatement } from "../internal";
 import { ConfigReferences, UnresolvableReference } from "./terraform/config-references";
 import { TfValue } from "./terraform/syntax";
 import { UnresolvedValueError } from "./unresolved-value-error";

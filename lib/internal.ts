@@ -1,0 +1,28 @@
+/**
+ * The internal door: what the bundled app (`app/`), the test helpers (`lib/testing/`) and the command
+ * line (`lib/cli/`) share with the library beyond its public API. Not part of the supported API, not
+ * in the jsii assembly, and the only lib/ path that app/ and examples/ may import besides lib/index
+ * and lib/testing (ESLint `no-restricted-imports`).
+ */
+
+// Input validation, so that the app's config errors read like the constructs' own.
+export { ValidationError } from "./validation/validation-error";
+export { Validator } from "./validation/validator";
+export { Rule } from "./validation/rule";
+export { checkTags } from "./validation/tags";
+export { firstDuplicate } from "./validation/list-rules";
+export { inlinePolicyName, policyArn, policyJson, roleName } from "./validation/iam-rules";
+export { kubernetesNamespace, kubernetesServiceAccountName } from "./validation/kubernetes-rules";
+export { oidcProviderArn, thumbprint } from "./validation/oidc-rules";
+export { checkPlainMap } from "./validation/plain-map";
+export { parseServiceAccountMode } from "./kubernetes/service-account-mode";
+export { issuerHostFromArn } from "./oidc/issuer-host";
+
+// The add-on catalog, so that the app's `addons` config is checked by the same rules as the factories.
+export { ADDON_CATALOG, addonByName } from "./addons/catalog";
+export { createAddonPolicy } from "./addons/addon-definition";
+
+// What the test helpers read: trusted subjects and the trust statements of a synthesized config.
+export { POD_IDENTITY, TrustedSubject, WEB_IDENTITY } from "./kubernetes/trusted-subject";
+export { trustPoliciesOf } from "./checks/model/trust-policies-of-config";
+export { TrustPrincipal, TrustStatement } from "./checks/model/trust-statement";
