@@ -64,7 +64,7 @@ export function validateAccount(validator: check.Validator, at: string, raw: unk
     `${at}.serviceAccountMode`,
     raw.serviceAccountMode,
     podIdentityRole ? ServiceAccountMode.NONE : ServiceAccountMode.ANNOTATE,
-    podIdentityRole ? [ServiceAccountMode.NONE, ServiceAccountMode.CREATE] : undefined,
+    podIdentityRole ? check.POD_IDENTITY_MODES : undefined,
   );
   const migration = migrationFields(validator, at, raw, podIdentityRole, serviceAccountMode);
   const roleName = optionalString(validator, `${at}.roleName`, raw.roleName);

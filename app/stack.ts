@@ -4,14 +4,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TlsProvider } from "@cdktf/provider-tls/lib/provider";
 import { Aspects, CloudBackend, LocalBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import {
-  EksKubernetesProvider,
-  EksOidcProvider,
-  IOidcProvider,
-  IrsaRole,
-  IrsaTrustChecks,
-  PodIdentityRole,
-} from "../lib";
+import { EksKubernetesProvider, EksOidcProvider, IOidcProvider, IrsaRole, IrsaTrustChecks, PodIdentityRole } from "../lib";
 import * as internalValidation from "../lib/internal";
 import { ValidationError } from "../lib/internal";
 import { addAddonRoles } from "./addon-roles";
@@ -93,7 +86,11 @@ export class IrsaAppStack extends TerraformStack {
       };
       const role =
         sa.identity === "pod-identity"
-          ? new PodIdentityRole(this, sa.id, { ...common, clusterName: config.clusterName })
+          ? new PodIdentityRole(this, sa.id, {
+              ...common,
+              clusterName: config.clusterName,
+              serviceAccountMode: internalValidation.podIdentityModeOf(sa.serviceAccountMode),
+            })
           : new IrsaRole(this, sa.id, {
               ...common,
               oidcProvider: this.oidcProvider,

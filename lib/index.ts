@@ -41,7 +41,7 @@ export { VeleroPolicyProps } from "./addons/velero";
 export { VpcCniPolicyProps } from "./addons/vpc-cni";
 
 // Kubernetes
-export { ServiceAccountRef, ServiceAccountMode } from "./kubernetes/service-account";
+export { ServiceAccountRef, ServiceAccountMode, PodIdentityServiceAccountMode } from "./kubernetes/service-account";
 export { TrustedSubject } from "./kubernetes/trusted-subject";
 export {
   ROLE_ARN_ANNOTATION,
@@ -54,6 +54,5 @@ export { EksKubernetesProvider, EksKubernetesProviderProps } from "./kubernetes/
 // Checks
 export { IrsaTrustChecks, IrsaTrustChecksProps } from "./checks/irsa-trust-checks";
 
-// Errors
+// Errors: bad input throws an Error named "ValidationError"
 export { ValidationErrors } from "./validation/validation-errors";
-

@@ -15,7 +15,7 @@ export { inlinePolicyName, policyArn, policyJson, roleName } from "./validation/
 export { kubernetesNamespace, kubernetesServiceAccountName } from "./validation/kubernetes-rules";
 export { oidcProviderArn, thumbprint } from "./validation/oidc-rules";
 export { checkPlainMap } from "./validation/plain-map";
-export { parseServiceAccountMode } from "./kubernetes/service-account-mode";
+export { parseServiceAccountMode, podIdentityModeOf, POD_IDENTITY_MODES } from "./kubernetes/service-account-mode";
 export { issuerHostFromArn } from "./oidc/issuer-host";
 
 // The add-on catalog, so that the app's `addons` config is checked by the same rules as the factories.

@@ -48,7 +48,7 @@ app.synth();
 const CONSUMER_TEST = `
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { EksOidcProvider, IrsaRole } from "cdktf-eks-irsa";
+import { EksOidcProvider, IrsaRole, ServiceAccountMode } from "cdktf-eks-irsa";
 import { IrsaAssertions, TrustedSubject } from "cdktf-eks-irsa/testing";
 
 const stack = new TerraformStack(Testing.app(), "consumer-test");
@@ -56,7 +56,7 @@ new AwsProvider(stack, "aws", { region: "us-west-2" });
 const issuerHost = "oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE";
 const oidcProvider = new EksOidcProvider(stack, "oidc", { issuerUrl: \`https://\${issuerHost}\`, fetchThumbprint: false });
 const serviceAccounts = [{ namespace: "default", name: "app" }];
-const role = new IrsaRole(stack, "app", { oidcProvider, serviceAccounts, serviceAccountMode: "none" });
+const role = new IrsaRole(stack, "app", { oidcProvider, serviceAccounts, serviceAccountMode: ServiceAccountMode.NONE });
 const assertions = IrsaAssertions.fromSynth(Testing.synth(stack));
 const who: TrustedSubject[] = assertions.whoCanAssume(role);
 console.log(JSON.stringify({ who, app: assertions.canAssume(role, { issuerHost, namespace: "default", name: "app" }) }));

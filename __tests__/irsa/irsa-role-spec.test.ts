@@ -40,7 +40,7 @@ test("the migration's last step: only the Pod Identity statement, and the subjec
       oidcProvider: PROVIDER,
       serviceAccounts: [{ namespace: "payments", name: "api" }],
       podIdentityClusterName: "prod",
-      serviceAccountMode: "none",
+      serviceAccountMode: ServiceAccountMode.NONE,
       webIdentityTrust: false,
     },
     placement,

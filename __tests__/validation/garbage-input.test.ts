@@ -3,7 +3,7 @@
  * succeeds or throws our ValidationError; never a TypeError from deeper code.
  */
 import * as fc from "fast-check";
-import { EksOidcProvider, IrsaRole } from "../../lib";
+import { EksOidcProvider, IrsaRole, ServiceAccountMode } from "../../lib";
 import { Testing } from "cdktf";
 import { newStack } from "../support/synth";
 
@@ -86,7 +86,7 @@ describe("garbage input never crashes deep inside", () => {
                 oidcProvider: oidc,
                 serviceAccounts: [{ namespace: "a", name: "b" }],
                 additionalClusters: [cluster as never],
-                serviceAccountMode: "none",
+                serviceAccountMode: ServiceAccountMode.NONE,
               }),
           ),
         );

@@ -9,7 +9,7 @@ import { placementOf, WorkloadRole } from "../role/workload-role";
 import { associate } from "./pod-identity-associations";
 import { PodIdentityRoleProps } from "./pod-identity-role-props";
 import { podIdentityRoleSpec } from "./pod-identity-role-spec";
-import { podIdentitySubjectsOf, podIdentityTrustStatements } from "./pod-identity-trust";
+import { POD_IDENTITY_SERVICE, podIdentitySubjectsOf, podIdentityTrustStatements } from "./pod-identity-trust";
 import { targetRolePolicy } from "./target-role-policy";
 
 /**
@@ -18,6 +18,9 @@ import { targetRolePolicy } from "./target-role-policy";
  * the role, its permissions, and one `aws_eks_pod_identity_association` per service account.
  */
 export class PodIdentityRole extends WorkloadRole {
+  /** The service principal EKS Pod Identity assumes roles as: `pods.eks.amazonaws.com`. */
+  public static readonly POD_IDENTITY_SERVICE: string = POD_IDENTITY_SERVICE;
+
   /** The `aws_eks_pod_identity_association` resources, one per (cluster, service account). */
   public readonly associations: EksPodIdentityAssociation[];
   /** The ServiceAccounts this role created ("create" mode only). */

@@ -93,7 +93,8 @@ export abstract class WorkloadRole extends Construct {
   }
 
   private get parts(): BuiltWorkloadRole {
-    if (this.built === undefined) throw new Error(`${this.node.path}: a WorkloadRole subclass must call _buildWorkloadRole in its constructor`);
+    if (this.built === undefined)
+      throw new Error(`${this.node.path}: a WorkloadRole subclass must call _buildWorkloadRole in its constructor`);
     return this.built;
   }
 
