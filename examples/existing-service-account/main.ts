@@ -8,7 +8,8 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DeploymentV1 } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import { App, Aspects, TerraformStack } from "cdktf";
-import { EksKubernetesProvider, EksOidcProvider, IrsaRole, IrsaTrustChecks, ServiceAccountMode } from "../../lib"; // "cdktf-eks-irsa" in your app
+// "cdktf-eks-irsa" in your app:
+import { EksKubernetesProvider, EksOidcProvider, IrsaRole, IrsaTrustChecks, ServiceAccountMode } from "../../lib";
 import { awsAndTls, synthIfMain } from "../shared";
 
 export function build(app: App): TerraformStack {
