@@ -55,7 +55,8 @@ test("ESLint keeps app/, examples/ and lib/testing/ on the public API and the in
     const cases = JSON.parse(process.argv[1]);
     const eslint = new ESLint({ cwd: process.cwd() });
     Promise.all(cases.map(async ([file, source]) => {
-      const [result] = await eslint.lintText(source + "\\nexport const used = x;\\n", { filePath: require("path").join(process.cwd(), file) });
+      const filePath = require("path").join(process.cwd(), file);
+      const [result] = await eslint.lintText(source + "\\nexport const used = x;\\n", { filePath });
       return result.messages.filter((m) => m.ruleId === "no-restricted-imports").length;
     })).then((counts) => console.log(JSON.stringify(counts)));`;
   const cases = [...FORBIDDEN, ...ALLOWED];
