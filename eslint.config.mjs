@@ -32,16 +32,13 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   // Layering (issue 19): the app uses the public API (lib/index.ts), the test helpers and the one
-  // internal door (lib/internal.ts); examples use the public API and lib/testing only; the test
-  // helpers reach the rest of lib/ only through lib/internal.ts.
+  // internal door (lib/internal.ts); examples use the public API and lib/testing only.
   restrictImports(
     ["app/*.ts"],
     "^\\.\\./lib/(?!internal$|testing$)",
     "app/ imports lib/ through lib/index.ts, lib/testing or lib/internal.ts",
   ),
   restrictImports(["examples/**/*.ts"], "^(\\.\\./)+lib/(?!testing$)", "examples use the public API: lib/index.ts or lib/testing"),
-  restrictImports(["lib/testing/*.ts"], "^\\.\\./(?!internal$)", "lib/testing reaches the rest of lib/ through lib/internal.ts"),
-  restrictImports(["lib/testing/*/*.ts"], "^\\.\\./\\.\\./(?!internal$)", "lib/testing reaches the rest of lib/ through lib/internal.ts"),
 );
 
 /** A `no-restricted-imports` block: in `files`, imports matching `regex` are errors with `message`. */

@@ -1,8 +1,9 @@
 /**
- * The internal door: what the bundled app (`app/`), the test helpers (`lib/testing/`) and the command
- * line (`lib/cli/`) share with the library beyond its public API. Not part of the supported API, not
- * in the jsii assembly, and the only lib/ path that app/ and examples/ may import besides lib/index
- * and lib/testing (ESLint `no-restricted-imports`).
+ * The internal door: what the bundled app (`app/`) shares with the library beyond its public API.
+ * Not part of the supported API, not in the jsii assembly, and the only lib/ path that app/ may
+ * import besides lib/index and lib/testing (ESLint `no-restricted-imports`). lib/testing does not
+ * use it: the test helpers must stay an independent check and load only the trust-statement model
+ * (__tests__/testing/irsa-assertions.test.ts), not the whole library this door pulls in.
  */
 
 // Input validation, so that the app's config errors read like the constructs' own.
@@ -21,8 +22,3 @@ export { issuerHostFromArn } from "./oidc/issuer-host";
 // The add-on catalog, so that the app's `addons` config is checked by the same rules as the factories.
 export { ADDON_CATALOG, addonByName } from "./addons/catalog";
 export { createAddonPolicy } from "./addons/addon-definition";
-
-// What the test helpers read: trusted subjects and the trust statements of a synthesized config.
-export { POD_IDENTITY, TrustedSubject, WEB_IDENTITY } from "./kubernetes/trusted-subject";
-export { trustPoliciesOf } from "./checks/model/trust-policies-of-config";
-export { TrustPrincipal, TrustStatement } from "./checks/model/trust-statement";

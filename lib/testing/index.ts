@@ -12,5 +12,5 @@ export { IrsaAssertions } from "./irsa-assertions";
 export { IrsaAssertionsOptions } from "./irsa-assertions-options";
 export { ServiceAccountToken, WebIdentityToken, PodIdentityServiceAccount } from "./assume-requests";
 export { UnresolvedValueError } from "./unresolved-value-error";
-export { TrustedSubject } from "../internal";
+export { TrustedSubject } from "../kubernetes/trusted-subject";
 export { PolicyEvaluator, Decision, AuthorizationRequest, RequestPrincipal, EvaluationResult } from "./policy-evaluator";

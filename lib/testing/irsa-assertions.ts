@@ -1,7 +1,7 @@
 /** Assertions about who may assume the roles of a synthesized stack, for users' snapshot tests. */
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
-import { TrustedSubject } from "../internal";
+import { TrustedSubject } from "../kubernetes/trusted-subject";
 import {
   DEFAULT_AUDIENCE,
   hostOfProviderArn,

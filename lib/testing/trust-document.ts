@@ -5,7 +5,8 @@
  * Terraform expression resolved. Lists are always arrays; conditions on the same operator and key
  * are merged, as the AWS provider renders them.
  */
-import { trustPoliciesOf, TrustPrincipal, TrustStatement } from "../internal";
+import { trustPoliciesOf } from "../checks/model/trust-policies-of-config";
+import { TrustPrincipal, TrustStatement } from "../checks/model/trust-statement";
 import { ConfigReferences, UnresolvableReference } from "./terraform/config-references";
 import { TfValue } from "./terraform/syntax";
 import { UnresolvedValueError } from "./unresolved-value-error";

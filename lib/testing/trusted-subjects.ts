@@ -4,7 +4,7 @@
  * session tags; `*` where the statement does not narrow it), then each candidate is kept only if
  * the policy evaluator allows its request, so Deny statements and other conditions count.
  */
-import { POD_IDENTITY, TrustedSubject, WEB_IDENTITY } from "../internal";
+import { POD_IDENTITY, TrustedSubject, WEB_IDENTITY } from "../kubernetes/trusted-subject";
 import { hostOfProviderArn, POD_IDENTITY_SERVICE, PodIdentityServiceAccount, WebIdentityToken } from "./assume-requests";
 import { globMatches } from "./iam-pattern";
 
