@@ -31,4 +31,17 @@ export default tseslint.config(
     files: ["**/*.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  // Layering (issue 19): the app uses the public API (lib/index.ts), the test helpers and the one
+  // internal door (lib/internal.ts); examples use the public API and lib/testing only.
+  restrictImports(
+    ["app/*.ts"],
+    "^\\.\\./lib/(?!internal$|testing$)",
+    "app/ imports lib/ through lib/index.ts, lib/testing or lib/internal.ts",
+  ),
+  restrictImports(["examples/**/*.ts"], "^(\\.\\./)+lib/(?!testing$)", "examples use the public API: lib/index.ts or lib/testing"),
 );
+
+/** A `no-restricted-imports` block: in `files`, imports matching `regex` are errors with `message`. */
+function restrictImports(files, regex, message) {
+  return { files, rules: { "no-restricted-imports": ["error", { patterns: [{ regex, message }] }] } };
+}

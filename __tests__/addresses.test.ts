@@ -4,7 +4,7 @@
  * migration note (and `moved` blocks) for users.
  */
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { EksOidcProvider, IrsaRole } from "../lib";
+import { EksOidcProvider, IrsaRole, ServiceAccountMode } from "../lib";
 import { addresses, newStack, synth } from "./support/synth";
 
 test("addresses of a typical library stack", () => {
@@ -34,7 +34,7 @@ test("addresses of a typical library stack", () => {
   new IrsaRole(stack, "exporter", {
     oidcProvider: prod,
     serviceAccounts: [{ namespace: "batch", name: "exporter" }],
-    serviceAccountMode: "create",
+    serviceAccountMode: ServiceAccountMode.CREATE,
   });
 
   expect(addresses(synth(stack).json)).toEqual([

@@ -1,5 +1,6 @@
 /** One service account of the app's config: its role, its identity (IRSA or Pod Identity) and the migration steps. */
-import { internalValidation as check, ServiceAccountMode } from "../lib";
+import { ServiceAccountMode } from "../lib";
+import * as check from "../lib/internal";
 import { isObject, RawConfig } from "./config-sources";
 import { optionalBoolean, optionalString, rejectUnknownKeys, stringList } from "./config-values";
 
@@ -63,7 +64,7 @@ export function validateAccount(validator: check.Validator, at: string, raw: unk
     `${at}.serviceAccountMode`,
     raw.serviceAccountMode,
     podIdentityRole ? ServiceAccountMode.NONE : ServiceAccountMode.ANNOTATE,
-    podIdentityRole ? [ServiceAccountMode.NONE, ServiceAccountMode.CREATE] : undefined,
+    podIdentityRole ? check.POD_IDENTITY_MODES : undefined,
   );
   const migration = migrationFields(validator, at, raw, podIdentityRole, serviceAccountMode);
   const roleName = optionalString(validator, `${at}.roleName`, raw.roleName);

@@ -4,7 +4,9 @@
  * the add-on's default service account (or the `serviceAccount` given). The inputs are checked by
  * the same rules as `AddonPolicies`; messages name the config field.
  */
-import { AddonPolicy, internalAddons, internalValidation as check, ServiceAccountMode, ServiceAccountRef } from "../lib";
+import { AddonPolicy, ServiceAccountMode, ServiceAccountRef } from "../lib";
+import * as check from "../lib/internal";
+import * as internalAddons from "../lib/internal";
 import { isObject } from "./config-sources";
 import { optionalString, rejectUnknownKeys } from "./config-values";
 

@@ -5,7 +5,7 @@
  * the embedded ones. Each field is blamed on the source it came from.
  */
 import { readFileSync } from "fs";
-import { ValidationError } from "../lib";
+import { ValidationError } from "../lib/internal";
 
 /** The context key in cdktf.json that holds the default config. */
 export const CONTEXT_KEY = "irsa";

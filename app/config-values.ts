@@ -1,5 +1,5 @@
 /** Typed reads of a JSON config's values, with messages that name the field. */
-import { internalValidation as check } from "../lib";
+import * as check from "../lib/internal";
 import { isObject, RawConfig } from "./config-sources";
 
 export function rejectUnknownKeys(validator: check.Validator, prefix: string, raw: RawConfig, known: string[], what: string): void {

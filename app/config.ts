@@ -2,7 +2,7 @@
  * The app's configuration, checked and normalised: `loadConfig` returns it or throws a
  * ValidationError that names the source (cdktf.json or the config file) and the field.
  */
-import { internalValidation as check } from "../lib";
+import * as check from "../lib/internal";
 import { AppAddon, validateAddons } from "./addons-config";
 import { AppServiceAccount, validateAccount } from "./account-config";
 import { configSources, isObject, RawConfig } from "./config-sources";

@@ -5,7 +5,8 @@
  * besides the entry's own fields scope the add-on's policy and are checked by the same rules as
  * `AddonPolicies`; messages name the config field.
  */
-import { AddonPolicy, internalAddons, internalManagedAddons, internalValidation as check, ServiceAccountRef } from "../lib";
+import { AddonPolicy, ServiceAccountRef } from "../lib";
+import * as internal from "../lib/internal";
 import { serviceAccountField } from "./addons-config";
 import { isObject } from "./config-sources";
 import { optionalString, stringList } from "./config-values";
@@ -31,25 +32,25 @@ export interface AppManagedAddon {
 const ENTRY_KEYS = ["name", "version", "identity", "configurationValues", "serviceAccount", "managedPolicyArns", "roleName"];
 
 /** Checks the `managedAddons` list (absent: none). */
-export function validateManagedAddons(validator: check.Validator, raw: unknown): AppManagedAddon[] {
+export function validateManagedAddons(validator: internal.Validator, raw: unknown): AppManagedAddon[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) validator.reject("managedAddons", raw, 'must be a list of { "name": "<EKS add-on name>", ...inputs }');
   const addons = raw.map((entry: unknown, i: number) => validateManagedAddon(validator, `managedAddons[${i}]`, entry));
-  const dup = check.firstDuplicate(addons, (a) => a.name);
+  const dup = internal.firstDuplicate(addons, (a) => a.name);
   if (dup >= 0) {
     validator.reject(`managedAddons[${dup}].name`, addons[dup].name, "is listed twice (EKS installs an add-on once per cluster)");
   }
   return addons;
 }
 
-function validateManagedAddon(validator: check.Validator, at: string, raw: unknown): AppManagedAddon {
+function validateManagedAddon(validator: internal.Validator, at: string, raw: unknown): AppManagedAddon {
   if (!isObject(raw)) validator.reject(at, raw, 'must be an object { "name": "<EKS add-on name>", ...inputs }');
-  check.checkPlainMap(validator, at, raw);
+  internal.checkPlainMap(validator, at, raw);
   const name = validator.requireString(`${at}.name`, raw.name);
   if (!/^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/.test(name)) validator.reject(`${at}.name`, name, "is not an EKS add-on name (e.g. vpc-cni)");
-  const entry = internalManagedAddons.catalogueEntry(name);
+  const entry = internal.catalogueEntry(name);
   const identity =
-    raw.identity === undefined ? undefined : internalManagedAddons.parseAddonIdentity(validator, `${at}.identity`, raw.identity);
+    raw.identity === undefined ? undefined : internal.parseAddonIdentity(validator, `${at}.identity`, raw.identity);
   const configurationValues =
     raw.configurationValues === undefined || typeof raw.configurationValues === "string"
       ? (raw.configurationValues as string | undefined)
@@ -57,9 +58,9 @@ function validateManagedAddon(validator: check.Validator, at: string, raw: unkno
         ? JSON.stringify(raw.configurationValues)
         : validator.reject(`${at}.configurationValues`, raw.configurationValues, "must be an object (or its JSON text)");
   const managedPolicyArns = stringList(validator, `${at}.managedPolicyArns`, raw.managedPolicyArns);
-  managedPolicyArns?.forEach((arn, i) => validator.check(`${at}.managedPolicyArns[${i}]`, arn, check.policyArn));
+  managedPolicyArns?.forEach((arn, i) => validator.check(`${at}.managedPolicyArns[${i}]`, arn, internal.policyArn));
   const roleName = optionalString(validator, `${at}.roleName`, raw.roleName);
-  validator.check(`${at}.roleName`, roleName, check.roleName);
+  validator.check(`${at}.roleName`, roleName, internal.roleName);
   return {
     at,
     name,
@@ -75,13 +76,13 @@ function validateManagedAddon(validator: check.Validator, at: string, raw: unkno
 
 /** The entry's remaining keys are the inputs of the library add-on that scopes the policy. */
 function policyFromInputs(
-  validator: check.Validator,
+  validator: internal.Validator,
   at: string,
   raw: { [key: string]: unknown },
-  entry: internalManagedAddons.CatalogueEntry | undefined,
+  entry: internal.CatalogueEntry | undefined,
 ): AddonPolicy | undefined {
   const inputs = Object.fromEntries(Object.entries(raw).filter(([key]) => !ENTRY_KEYS.includes(key)));
-  const definition = entry?.policyAddon === undefined ? undefined : internalAddons.addonByName(entry.policyAddon);
+  const definition = entry?.policyAddon === undefined ? undefined : internal.addonByName(entry.policyAddon);
   if (definition === undefined) {
     const [key] = Object.keys(inputs);
     if (key !== undefined) validator.reject(`${at}.${key}`, inputs[key], `is not a managed add-on field (known: ${ENTRY_KEYS.join(", ")})`);
@@ -90,5 +91,5 @@ function policyFromInputs(
   // An add-on whose policy needs scoping gets its policy built even without inputs, so that the
   // missing input is reported by name (e.g. managedAddons[0].bucketArns).
   if (Object.keys(inputs).length === 0 && entry?.needsInput === undefined) return undefined;
-  return internalAddons.createAddonPolicy(definition, inputs, validator, `${at}.`);
+  return internal.createAddonPolicy(definition, inputs, validator, `${at}.`);
 }

@@ -1,7 +1,8 @@
 /** The app's EKS managed add-ons: one EksManagedAddon each, under `managed-addons/<name>`, and an output per role. */
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { EksManagedAddon, IOidcProvider, ValidationError } from "../lib";
+import { EksManagedAddon, IOidcProvider } from "../lib";
+import { ValidationError } from "../lib/internal";
 import { AppManagedAddon } from "./managed-addons-config";
 
 export function addManagedAddons(

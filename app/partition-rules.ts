@@ -4,25 +4,15 @@
  * region prefixes: AWS General Reference, "ARN format" / "Regions and endpoints" (aws, aws-cn,
  * aws-us-gov, and the ISO partitions aws-iso, aws-iso-b, aws-iso-e, aws-iso-f).
  */
-import { internalValidation as check } from "../lib";
+import * as internal from "../lib/internal";
 
-/** Region prefixes of the partitions other than `aws`, most specific first. */
-const PARTITION_PREFIXES: ReadonlyArray<readonly [string, string]> = [
-  ["us-isob-", "aws-iso-b"],
-  ["us-isof-", "aws-iso-f"],
-  ["eu-isoe-", "aws-iso-e"],
-  ["us-iso-", "aws-iso"],
-  ["us-gov-", "aws-us-gov"],
-  ["cn-", "aws-cn"],
-];
-
-/** The partition that holds a region, e.g. `aws-cn` for `cn-north-1`. */
+/** The partition that holds a region, e.g. `aws-cn` for `cn-north-1` (a region no partition knows: `aws`, as before). */
 export function partitionOfRegion(region: string): string {
-  return PARTITION_PREFIXES.find(([prefix]) => region.startsWith(prefix))?.[1] ?? "aws";
+  return internal.partitionOfRegion(region) ?? "aws";
 }
 
 /** Rejects an ARN whose partition is not the region's: `path` and the value are named in the message. */
-export function checkArnPartition(validator: check.Validator, path: string, arn: string | undefined, region: string): void {
+export function checkArnPartition(validator: internal.Validator, path: string, arn: string | undefined, region: string): void {
   if (arn === undefined) return;
   const partition = /^arn:([^:]*):/.exec(arn)?.[1];
   const expected = partitionOfRegion(region);

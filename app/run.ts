@@ -5,7 +5,7 @@
 import { App } from "cdktf";
 import { existsSync, readdirSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
-import { ValidationError } from "../lib";
+import { ValidationError } from "../lib/internal";
 import { CONTEXT_KEY, loadConfig } from "./config";
 import { IrsaAppStack } from "./stack";
 

@@ -3,7 +3,8 @@
  * a managed add-on's role on the same account would make two roles fight over it (the annotation
  * flips on every apply, or EKS rejects the second Pod Identity association). One error names both.
  */
-import { internalManagedAddons, internalValidation as check, ServiceAccountRef } from "../lib";
+import { ServiceAccountRef } from "../lib";
+import * as internal from "../lib/internal";
 import { AppAddon } from "./addons-config";
 import { AppServiceAccount } from "./account-config";
 import { AppManagedAddon } from "./managed-addons-config";
@@ -16,13 +17,13 @@ interface Owner {
 
 /** The service account a managed add-on's role trusts: the one given, else the catalogue's (none for add-ons without a role). */
 export function managedAddonServiceAccount(addon: AppManagedAddon): ServiceAccountRef | undefined {
-  const entry = internalManagedAddons.catalogueEntry(addon.name);
+  const entry = internal.catalogueEntry(addon.name);
   return addon.serviceAccount ?? entry?.serviceAccount;
 }
 
 /** Throws through `validatorOf(field)` when two entries give one service account a role. */
 export function checkOneRolePerServiceAccount(
-  validatorOf: (field: string) => check.Validator,
+  validatorOf: (field: string) => internal.Validator,
   accounts: readonly AppServiceAccount[],
   addons: readonly AppAddon[],
   managedAddons: readonly AppManagedAddon[],

@@ -8,14 +8,14 @@ import {
   EksKubernetesProvider,
   EksManagedAddon,
   EksOidcProvider,
-  internalValidation,
   IOidcProvider,
   IrsaRole,
   IrsaTrustChecks,
   KubernetesAuthentication,
   PodIdentityRole,
-  ValidationError,
 } from "../lib";
+import * as internalValidation from "../lib/internal";
+import { ValidationError } from "../lib/internal";
 import { addAddonRoles } from "./addon-roles";
 import { AppConfig, KubernetesAuth } from "./config";
 import { addManagedAddons } from "./managed-addons";
@@ -113,7 +113,11 @@ export class IrsaAppStack extends TerraformStack {
       };
       const role =
         sa.identity === "pod-identity"
-          ? new PodIdentityRole(this, sa.id, { ...common, clusterName: config.clusterName })
+          ? new PodIdentityRole(this, sa.id, {
+              ...common,
+              clusterName: config.clusterName,
+              serviceAccountMode: internalValidation.podIdentityModeOf(sa.serviceAccountMode),
+            })
           : new IrsaRole(this, sa.id, {
               ...common,
               oidcProvider: this.oidcProvider,

@@ -49,7 +49,7 @@ export { PrivateCaIssuerPolicyProps } from "./addons/private-ca-issuer";
 export { SecretsStoreCsiProviderPolicyProps } from "./addons/secrets-store-csi-provider";
 
 // Kubernetes
-export { ServiceAccountRef, ServiceAccountMode } from "./kubernetes/service-account";
+export { ServiceAccountRef, ServiceAccountMode, PodIdentityServiceAccountMode } from "./kubernetes/service-account";
 export { TrustedSubject } from "./kubernetes/trusted-subject";
 export {
   ROLE_ARN_ANNOTATION,
@@ -63,26 +63,5 @@ export { KubernetesAuthentication } from "./kubernetes/kubernetes-authentication
 // Checks
 export { IrsaTrustChecks, IrsaTrustChecksProps } from "./checks/irsa-trust-checks";
 
-// Errors
-export { ValidationError } from "./validation/validation-error";
-
-/**
- * Input validation shared with the bundled app (`app/config.ts`), so that its config errors read
- * like the constructs' own. Not part of the supported API.
- * @internal
- */
-export * as internalValidation from "./validation/for-apps";
-
-/**
- * The add-on catalog, shared with the bundled app (`app/addons-config.ts`) so that its `addons`
- * config is checked by the same rules as the factories. Not part of the supported API.
- * @internal
- */
-export * as internalAddons from "./addons/for-apps";
-
-/**
- * The managed add-on catalogue, shared with the bundled app (`app/managed-addons-config.ts`). Not
- * part of the supported API.
- * @internal
- */
-export * as internalManagedAddons from "./managed-addon/for-apps";
+// Errors: bad input throws an Error named "ValidationError"
+export { ValidationErrors } from "./validation/validation-errors";

@@ -5,7 +5,8 @@
  */
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { Construct } from "constructs";
-import { AddonPolicies, AwsPartition, EksOidcProvider, IrsaRole, IrsaRoleProps, ValidationError } from "../../lib";
+import { AddonPolicies, AwsPartition, EksOidcProvider, IrsaRole, IrsaRoleProps } from "../../lib";
+import { ValidationError } from "../../lib/internal";
 import { addresses, dataSources, Json, newStack, only, resolveIn, resources, synth } from "../support/synth";
 
 const ISSUER = "https://oidc.eks.us-west-2.amazonaws.com/id/AAAA";

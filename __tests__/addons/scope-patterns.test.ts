@@ -4,7 +4,8 @@
  * prefixes are not), and an ARN whose partition cannot hold its Region is rejected.
  */
 import * as fc from "fast-check";
-import { AddonPolicies, AddonPolicy, ValidationError } from "../../lib";
+import { AddonPolicies, AddonPolicy } from "../../lib";
+import { ValidationError } from "../../lib/internal";
 import { ADDON_CATALOG } from "../../lib/addons/catalog";
 import { partitionOfRegion, partitionRegionMismatch } from "../../lib/addons/partition-regions";
 import { globRegExp, LOG_GROUP_NAME, matchesEveryName, PARAMETER_NAME, SECRET_NAME } from "../../lib/addons/scope-patterns";

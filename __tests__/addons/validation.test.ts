@@ -3,7 +3,8 @@
  * the value and the rule; a list that would pass IAM's managed policy size limit fails too.
  */
 import { Token } from "cdktf";
-import { AddonPolicies, ValidationError } from "../../lib";
+import { AddonPolicies } from "../../lib";
+import { ValidationError } from "../../lib/internal";
 
 const ZONE = "arn:aws:route53:::hostedzone/Z1D633PJN98FT9";
 const ROLE = "arn:aws:iam::111122223333:role/KarpenterNodeRole-prod";

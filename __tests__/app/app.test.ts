@@ -3,7 +3,7 @@ import { join } from "path";
 import { Testing } from "cdktf";
 import { AppConfig, loadConfig, validateConfig } from "../../app/config";
 import { backendSettings, IrsaAppStack } from "../../app/stack";
-import { ValidationError } from "../../lib";
+import { ValidationError } from "../../lib/internal";
 import { IrsaAssertions } from "../../lib/testing";
 import { addresses, dataSources, DEFAULT_APP_TYPES, Json, only, resources, typesOf } from "../support/synth";
 

@@ -3,14 +3,17 @@
  * beside its peers, a consumer program type-checked in strict mode against the shipped
  * declarations, then synthesized with plain node.
  *
- * The tarball has no dependencies of its own, so installing it is unpacking it into
+ * The tarball's one dependency (@cdktf/hcl2json, for the `check` command) is bundled in it, as jsii
+ * requires of a dependency that is not a jsii library, so installing it is unpacking it into
  * node_modules/cdktf-eks-irsa; the peers are this project's copies (linked, so the test needs no
  * network). IRSA_REAL_INSTALL=1 runs a real `npm install` of the tarball and its peers instead.
+ * The build is the jsii build (jsii-build.ts), shared with the jsii test.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { buildOnce } from "./jsii-build";
 
 const ROOT = join(__dirname, "..", "..");
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
@@ -48,7 +51,7 @@ app.synth();
 const CONSUMER_TEST = `
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { EksOidcProvider, IrsaRole } from "cdktf-eks-irsa";
+import { EksOidcProvider, IrsaRole, ServiceAccountMode } from "cdktf-eks-irsa";
 import { IrsaAssertions, TrustedSubject } from "cdktf-eks-irsa/testing";
 
 const stack = new TerraformStack(Testing.app(), "consumer-test");
@@ -56,19 +59,15 @@ new AwsProvider(stack, "aws", { region: "us-west-2" });
 const issuerHost = "oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE";
 const oidcProvider = new EksOidcProvider(stack, "oidc", { issuerUrl: \`https://\${issuerHost}\`, fetchThumbprint: false });
 const serviceAccounts = [{ namespace: "default", name: "app" }];
-const role = new IrsaRole(stack, "app", { oidcProvider, serviceAccounts, serviceAccountMode: "none" });
+const role = new IrsaRole(stack, "app", { oidcProvider, serviceAccounts, serviceAccountMode: ServiceAccountMode.NONE });
 const assertions = IrsaAssertions.fromSynth(Testing.synth(stack));
 const who: TrustedSubject[] = assertions.whoCanAssume(role);
 console.log(JSON.stringify({ who, app: assertions.canAssume(role, { issuerHost, namespace: "default", name: "app" }) }));
 `;
 
 beforeAll(() => {
-  // What `prepack` does (`npm run build`: a clean dist/, then tsc), without type-checking again:
-  // the typecheck test does that for the whole project.
-  rmSync(join(ROOT, "dist"), { recursive: true, force: true });
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json", "--noCheck"], {
-    cwd: ROOT,
-  });
+  // What `prepack` does (`npm run build`: a clean dist/, then jsii), once for this test and the jsii test.
+  buildOnce();
   const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], {
     cwd: ROOT,
     encoding: "utf8",
@@ -125,7 +124,7 @@ beforeAll(() => {
       files: ["main.ts", "bad.ts", "readme.ts", "consumer.test.ts"],
     }),
   );
-}, 120000);
+}, 300000);
 
 test("the tarball holds the compiled library only", () => {
   expect(files).toContain("package.json");
@@ -135,14 +134,22 @@ test("the tarball holds the compiled library only", () => {
   expect(files).toContain("dist/testing/index.js");
   expect(files).toContain("dist/testing/index.d.ts");
   expect(files).toContain("dist/index.d.ts");
-  const unexpected = files.filter((f) => !/^dist\/.*\.(js|d\.ts)$/.test(f) && !["package.json", "README.md", "LICENSE"].includes(f));
+  expect(files).toContain(".jsii");
+  expect(files).toContain("node_modules/@cdktf/hcl2json/package.json");
+  const bundled = /^node_modules\/(@cdktf\/hcl2json|graceful-fs)\//;
+  const unexpected = files.filter(
+    (f) => !/^dist\/.*\.(js|d\.ts)$/.test(f) && !bundled.test(f) && ![".jsii", "package.json", "README.md", "LICENSE"].includes(f),
+  );
   expect(unexpected).toEqual([]);
   expect(files.some((f) => /__tests__|__snapshots__|cdktf\.out|^main\.|^app\/|bench\/|examples\//.test(f))).toBe(false);
 });
 
 test("npm pack builds first, from a clean dist/ (no stale files from an earlier build are shipped)", () => {
   expect(PKG.scripts.prepack).toBe("npm run build");
-  expect(PKG.scripts.build).toMatch(/rmSync\('dist'.*&& tsc -p tsconfig\.build\.json$/);
+  expect(PKG.scripts.build).toBe("node scripts/build.js");
+  const script = readFileSync(join(ROOT, "scripts", "build.js"), "utf8");
+  expect(script).toMatch(/rmSync\(join\(root, "dist"\)/);
+  expect(script).toMatch(/require\.resolve\("jsii\/bin\/jsii"\)/);
 });
 
 test("LICENSE is the license package.json names (Apache-2.0)", () => {
@@ -164,7 +171,9 @@ test("package.json: entry points, peers with ranges, no runtime dependencies", (
   expect(PKG.exports["./testing"]).toEqual({ types: "./dist/testing/index.d.ts", default: "./dist/testing/index.js" });
   // TypeScript's node10 resolution ignores "exports"; typesVersions points it at the same declarations.
   expect(PKG.typesVersions).toEqual({ "*": { testing: ["dist/testing/index.d.ts"] } });
-  expect(PKG.dependencies).toBeUndefined();
+  // One runtime dependency, bundled: jsii accepts only jsii libraries as plain dependencies.
+  expect(PKG.dependencies).toEqual({ "@cdktf/hcl2json": expect.stringMatching(/^\^0\.21\./) });
+  expect(PKG.bundledDependencies).toEqual(["@cdktf/hcl2json"]);
   expect(Object.keys(PKG.peerDependencies).sort()).toEqual([
     "@cdktf/provider-aws",
     "@cdktf/provider-kubernetes",
@@ -175,6 +184,8 @@ test("package.json: entry points, peers with ranges, no runtime dependencies", (
   for (const [name, range] of Object.entries<string>(PKG.peerDependencies)) {
     expect(range).toMatch(/^\^\d+\.\d+\.\d+$/);
     expect(PKG.devDependencies[name]).toMatch(/^\d+\.\d+\.\d+$/);
+    // jsii: a peer's devDependency sits at the peer range's lower bound (tested against the oldest peer we accept).
+    expect(range).toBe(`^${PKG.devDependencies[name]}`);
   }
 });
 

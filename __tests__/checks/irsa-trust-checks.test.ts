@@ -5,7 +5,7 @@ import { App, Aspects, TerraformStack, Testing } from "cdktf";
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib";
+import { EksOidcProvider, IrsaRole, IrsaTrustChecks, ServiceAccountMode } from "../../lib";
 import { IrsaAppStack } from "../../app/stack";
 import { loadConfig } from "../../app/config";
 import { checkTrustPolicy } from "../../lib/checks/check-trust";
@@ -70,7 +70,11 @@ describe("IrsaTrustChecks", () => {
     new DataAwsIamPolicyDocument(stack, "wide-open", {
       statement: [webIdentity(undefined), webIdentity([{ ...SUB, test: "StringLike", values: ["system:serviceaccount:*:x"] }, AUD])],
     });
-    new IrsaRole(stack, "ours", { oidcProvider: oidc, serviceAccounts: [{ namespace: "a", name: "b" }], serviceAccountMode: "none" });
+    new IrsaRole(stack, "ours", {
+      oidcProvider: oidc,
+      serviceAccounts: [{ namespace: "a", name: "b" }],
+      serviceAccountMode: ServiceAccountMode.NONE,
+    });
     Aspects.of(stack).add(new IrsaTrustChecks());
     let message = "";
     try {
@@ -158,7 +162,7 @@ describe("IrsaTrustChecks", () => {
       oidcProvider: oidc,
       serviceAccounts: [{ namespace: "ci", name: "runner-*" }],
       allowWildcards: true,
-      serviceAccountMode: "none",
+      serviceAccountMode: ServiceAccountMode.NONE,
     });
     Aspects.of(stack).add(new IrsaTrustChecks());
     synth(stack);

@@ -1,6 +1,7 @@
 /** The spec function on its own: props in, a plain validated and defaulted spec out; no stack, no synth. */
 import { irsaRoleSpec } from "../../lib/irsa/irsa-role-spec";
-import { ServiceAccountMode, ValidationError } from "../../lib";
+import { ServiceAccountMode } from "../../lib";
+import { ValidationError } from "../../lib/internal";
 
 const PROVIDER = {
   arn: "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/AAAA",
@@ -44,7 +45,7 @@ test("the migration's last step: only the Pod Identity statement, and the subjec
       oidcProvider: PROVIDER,
       serviceAccounts: [{ namespace: "payments", name: "api" }],
       podIdentityClusterName: "prod",
-      serviceAccountMode: "none",
+      serviceAccountMode: ServiceAccountMode.NONE,
       webIdentityTrust: false,
     },
     placement,

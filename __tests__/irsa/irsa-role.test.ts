@@ -197,7 +197,7 @@ describe("IrsaRole: trust policy", () => {
   test("allowWildcards: only sub switches to StringLike; the namespace stays exact", () => {
     const { stack, role } = roleStack({
       allowWildcards: true,
-      serviceAccountMode: "none",
+      serviceAccountMode: ServiceAccountMode.NONE,
       serviceAccounts: [{ namespace: "ci", name: "runner-*" }],
     });
     const { text } = synth(stack);
@@ -306,7 +306,7 @@ describe("IrsaRole: role, permissions, Kubernetes objects", () => {
           oidcProvider,
           serviceAccounts: [{ namespace: "ci", name: "runner-*" }],
           allowWildcards: true,
-          serviceAccountMode: "none",
+          serviceAccountMode: ServiceAccountMode.NONE,
         }),
     );
     expect(odd).toBe("ci-runner-");
@@ -413,7 +413,7 @@ describe("IrsaRole: role, permissions, Kubernetes objects", () => {
   });
 
   test("none mode: no Kubernetes objects at all", () => {
-    const { stack, role } = roleStack({ serviceAccountMode: "none", managedPolicyArns: [S3_READ] });
+    const { stack, role } = roleStack({ serviceAccountMode: ServiceAccountMode.NONE, managedPolicyArns: [S3_READ] });
     const { json } = synth(stack);
     expect(resources(json, "kubernetes_annotations")).toEqual({});
     expect(resources(json, "kubernetes_service_account_v1")).toEqual({});
@@ -471,7 +471,7 @@ describe("IrsaRole: role, permissions, Kubernetes objects", () => {
 
   test("a trust policy past IAM's default quota is synthesized with a warning", () => {
     const accounts = Array.from({ length: 40 }, (_, i) => ({ namespace: "workloads-namespace", name: `service-account-${i}` }));
-    const { stack, role } = roleStack({ serviceAccounts: accounts, serviceAccountMode: "none" });
+    const { stack, role } = roleStack({ serviceAccounts: accounts, serviceAccountMode: ServiceAccountMode.NONE });
     synth(stack);
     const warnings = role.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringMatching(/trust policy is about \d+ characters, over IAM's default quota of 2048/)]);

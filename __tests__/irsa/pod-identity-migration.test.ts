@@ -4,7 +4,7 @@
  * every step, and the trust admits IRSA and Pod Identity exactly when the step says so.
  */
 import { Aspects, Testing } from "cdktf";
-import { EksOidcProvider, IrsaRole, IrsaRoleProps, IrsaTrustChecks } from "../../lib";
+import { EksOidcProvider, IrsaRole, IrsaRoleProps, IrsaTrustChecks, ServiceAccountMode } from "../../lib";
 import { errorsOf, warningsOf } from "../support/annotations";
 import { addresses, Json, newStack, only, ref, resources, synth } from "../support/synth";
 import { clusterArnOf, podIdentityRequest, TEST_ENV, trustEvaluator, webIdentityRequest } from "../support/iam-requests";
@@ -15,8 +15,8 @@ const PROVIDER_ARN = `arn:aws:iam::111122223333:oidc-provider/${HOST}`;
 const STEPS: [string, Partial<IrsaRoleProps>][] = [
   ["before: IRSA only", {}],
   ["step 1: both trusts and the associations", { podIdentityClusterName: "prod" }],
-  ["step 2: annotation removed", { podIdentityClusterName: "prod", serviceAccountMode: "none" }],
-  ["step 3: Pod Identity only", { podIdentityClusterName: "prod", serviceAccountMode: "none", webIdentityTrust: false }],
+  ["step 2: annotation removed", { podIdentityClusterName: "prod", serviceAccountMode: ServiceAccountMode.NONE }],
+  ["step 3: Pod Identity only", { podIdentityClusterName: "prod", serviceAccountMode: ServiceAccountMode.NONE, webIdentityTrust: false }],
 ];
 
 function build(props: Partial<IrsaRoleProps>) {
@@ -121,7 +121,7 @@ describe("IrsaRole: migration to EKS Pod Identity", () => {
   test.each<[string, Partial<IrsaRoleProps>, RegExp]>([
     [
       "webIdentityTrust false without Pod Identity",
-      { webIdentityTrust: false, serviceAccountMode: "none" },
+      { webIdentityTrust: false, serviceAccountMode: ServiceAccountMode.NONE },
       /webIdentityTrust false would leave the first cluster without any trust/,
     ],
     [
@@ -136,7 +136,7 @@ describe("IrsaRole: migration to EKS Pod Identity", () => {
     ],
     [
       "Pod Identity with allowWildcards",
-      { podIdentityClusterName: "prod", allowWildcards: true, serviceAccountMode: "none" },
+      { podIdentityClusterName: "prod", allowWildcards: true, serviceAccountMode: ServiceAccountMode.NONE },
       /cannot be used with allowWildcards/,
     ],
   ])("%s is rejected", (_what, props, message) => {
@@ -154,7 +154,7 @@ describe("IrsaRole: migration to EKS Pod Identity", () => {
     const props = (dr: object) => ({
       oidcProvider: a,
       podIdentityClusterName: "prod",
-      serviceAccountMode: "none",
+      serviceAccountMode: ServiceAccountMode.NONE,
       webIdentityTrust: false,
       serviceAccounts: [{ namespace: "orders", name: "api" }],
       additionalClusters: [{ oidcProvider: b, serviceAccounts: [{ namespace: "orders", name: "api" }], ...dr }],

@@ -5,7 +5,7 @@
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformStack } from "cdktf";
-import { EksOidcProvider, IOidcProvider, IrsaRole } from "../../lib";
+import { EksOidcProvider, IOidcProvider, IrsaRole, ServiceAccountMode } from "../../lib";
 import { newStack, resources, synth } from "../support/synth";
 
 const ISSUERS = ["AAAA", "BBBB", "CCCC"].map((id) => `https://oidc.eks.us-west-2.amazonaws.com/id/${id}`);
@@ -18,7 +18,7 @@ function objects(additional: number[], providers: (stack: TerraformStack, i: num
   new IrsaRole(stack, "orders", {
     oidcProvider: all[0],
     serviceAccounts: [SA],
-    serviceAccountMode: "create",
+    serviceAccountMode: ServiceAccountMode.CREATE,
     additionalClusters: additional.map((i) => ({
       oidcProvider: all[i],
       serviceAccounts: [SA],

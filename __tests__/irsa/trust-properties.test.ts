@@ -6,7 +6,7 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import * as fc from "fast-check";
-import { ClusterTrust, EksOidcProvider, IOidcProvider, IrsaRole } from "../../lib";
+import { ClusterTrust, EksOidcProvider, IOidcProvider, IrsaRole, ServiceAccountMode } from "../../lib";
 import { IrsaAssertions } from "../../lib/testing";
 import { Json, newStack, resources, synth } from "../support/synth";
 
@@ -74,7 +74,7 @@ function build(s: Spec) {
     serviceAccounts: s.clusters[0].accounts,
     additionalClusters,
     audience: s.audience,
-    serviceAccountMode: s.mode,
+    serviceAccountMode: s.mode as ServiceAccountMode,
   });
   const { text, json } = synth(stack);
   // IAM assigns ARNs at apply; for token issuers we stand in the ARN IAM would give.

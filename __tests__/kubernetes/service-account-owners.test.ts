@@ -5,7 +5,7 @@
  */
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { Construct } from "constructs";
-import { EksOidcProvider, IrsaRole, PodIdentityRole } from "../../lib";
+import { EksOidcProvider, IrsaRole, PodIdentityRole, ServiceAccountMode } from "../../lib";
 import { claimServiceAccount, ServiceAccountClaimKind } from "../../lib/kubernetes/service-account-owners";
 import { newStack, resources, synth } from "../support/synth";
 
@@ -49,8 +49,8 @@ describe("two roles for one service account: one clear error naming both owners"
 
   test('"create" and "annotate" on the same account, and two "create"s', () => {
     for (const modes of [
-      ["create", "annotate"],
-      ["create", "create"],
+      [ServiceAccountMode.CREATE, ServiceAccountMode.ANNOTATE],
+      [ServiceAccountMode.CREATE, ServiceAccountMode.CREATE],
     ]) {
       const { stack, oidc } = stackWithProvider();
       new IrsaRole(stack, "first", { oidcProvider: oidc, serviceAccounts: [API], serviceAccountMode: modes[0] });
@@ -97,7 +97,7 @@ describe("two roles for one service account: one clear error naming both owners"
     new IrsaRole(stack, "prod-api", { oidcProvider: oidc, serviceAccounts: [API] });
     new IrsaRole(stack, "dr-api", { oidcProvider: other, serviceAccounts: [API] });
     new IrsaRole(stack, "prod-worker", { oidcProvider: oidc, serviceAccounts: [{ namespace: "orders", name: "worker" }] });
-    new IrsaRole(stack, "trust-only", { oidcProvider: oidc, serviceAccounts: [API], serviceAccountMode: "none" });
+    new IrsaRole(stack, "trust-only", { oidcProvider: oidc, serviceAccounts: [API], serviceAccountMode: ServiceAccountMode.NONE });
     new PodIdentityRole(stack, "pods", {
       clusterName: "prod",
       serviceAccounts: [API],

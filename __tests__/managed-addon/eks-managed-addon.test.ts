@@ -9,8 +9,8 @@ import {
   IrsaRole,
   PodIdentityRole,
   ServiceAccountMode,
-  ValidationError,
 } from "../../lib";
+import { ValidationError } from "../../lib/internal";
 import { MANAGED_ADDON_CATALOGUE } from "../../lib/managed-addon/catalogue/catalogue";
 import { needsRole } from "../../lib/managed-addon/catalogue/catalogue-entry";
 import { addonByName } from "../../lib/addons/catalog";

@@ -6,7 +6,7 @@
  * entries gets an unambiguous id.
  */
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { EksOidcProvider, IrsaRole, PodIdentityRole } from "../../lib";
+import { EksOidcProvider, IrsaRole, PodIdentityRole, PodIdentityServiceAccountMode } from "../../lib";
 import { addresses, newStack, resources, synth } from "../support/synth";
 
 const pairs = (blocks: { [id: string]: { [key: string]: unknown } }, ...keys: string[]) =>
@@ -43,7 +43,7 @@ describe("construct ids: cluster prod + namespace eu-orders next to cluster prod
     new PodIdentityRole(stack, "app", {
       clusterName: "a",
       serviceAccounts: [{ namespace: "service-account-b", name: "x" }],
-      serviceAccountMode: "create",
+      serviceAccountMode: PodIdentityServiceAccountMode.CREATE,
       additionalClusters: [
         { clusterName: "a-service-account", serviceAccounts: [{ namespace: "b", name: "x" }], kubernetesProvider: other },
       ],

@@ -1,6 +1,6 @@
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Aspects, Testing } from "cdktf";
-import { AddonPolicies, IrsaTrustChecks, PodIdentityRole, PodIdentityRoleProps } from "../../lib";
+import { AddonPolicies, IrsaTrustChecks, PodIdentityRole, PodIdentityRoleProps, PodIdentityServiceAccountMode } from "../../lib";
 import { IrsaAssertions } from "../../lib/testing";
 import { errorsOf, warningsOf } from "../support/annotations";
 import { addresses, newStack, only, ref, resources, synth } from "../support/synth";
@@ -147,7 +147,7 @@ describe("PodIdentityRole: associations and Kubernetes", () => {
   });
 
   test('"create" mode creates the service accounts without annotations; "none" is the default', () => {
-    const { stack, role } = podStack({ serviceAccountMode: "create" });
+    const { stack, role } = podStack({ serviceAccountMode: PodIdentityServiceAccountMode.CREATE });
     const [, sa] = only(resources(synth(stack).json, "kubernetes_service_account_v1"));
     expect(sa.metadata).toEqual({ name: "api", namespace: "payments" });
     expect(role.createdServiceAccounts).toHaveLength(1);
@@ -189,7 +189,11 @@ describe("PodIdentityRole: bad input", () => {
     ["cluster name of 101 characters", { clusterName: `c${"x".repeat(100)}` }, /is not an EKS cluster name \(1 to 100/],
     ["empty cluster name", { clusterName: "" }, /clusterName "" is not an EKS cluster name/],
     ["target role that is a policy", { targetRoleArn: "arn:aws:iam::444455556666:policy/x" }, /targetRoleArn .* is not an IAM role ARN/],
-    ["annotate mode", { serviceAccountMode: "annotate" }, /serviceAccountMode "annotate" is not one of "none", "create"/],
+    [
+      "annotate mode",
+      { serviceAccountMode: "annotate" as PodIdentityServiceAccountMode },
+      /serviceAccountMode "annotate" is not one of "none", "create"/,
+    ],
     [
       "a wildcard service account",
       { serviceAccounts: [{ namespace: "ci", name: "runner-*" }] },
@@ -203,7 +207,10 @@ describe("PodIdentityRole: bad input", () => {
     ],
     [
       "an additional cluster to create in without a provider",
-      { serviceAccountMode: "create", additionalClusters: [{ clusterName: "dr", serviceAccounts: [{ namespace: "a", name: "b" }] }] },
+      {
+        serviceAccountMode: PodIdentityServiceAccountMode.CREATE,
+        additionalClusters: [{ clusterName: "dr", serviceAccounts: [{ namespace: "a", name: "b" }] }],
+      },
       /additionalClusters\[0\]\.kubernetesProvider is required when serviceAccountMode is "create"/,
     ],
     [
@@ -237,7 +244,7 @@ describe("PodIdentityRole: bad input", () => {
     new PodIdentityRole(stack, "app", {
       clusterName: "prod",
       serviceAccounts: [{ namespace: "a", name: "b" }],
-      serviceAccountMode: "create",
+      serviceAccountMode: PodIdentityServiceAccountMode.CREATE,
       additionalClusters: [{ clusterName: "dr", serviceAccounts: [{ namespace: "a", name: "b" }], kubernetesProvider: dr }],
     });
     const created = Object.values(resources(synth(stack).json, "kubernetes_service_account_v1"));

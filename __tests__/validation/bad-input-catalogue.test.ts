@@ -1,7 +1,7 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { Fn, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
-import { EksOidcProvider, EksOidcProviderProps, IrsaRole, IrsaRoleProps } from "../../lib";
+import { EksOidcProvider, EksOidcProviderProps, IrsaRole, IrsaRoleProps, ServiceAccountMode } from "../../lib";
 import { newStack, synth } from "../support/synth";
 
 const ISSUER = "https://oidc.eks.us-west-2.amazonaws.com/id/AAAA";
@@ -107,7 +107,7 @@ const catalogue: [string, () => unknown, string, RegExp][] = [
   ["empty namespace", role({ serviceAccounts: [{ namespace: "", name: "app" }] }), 'serviceAccounts[0].namespace ""', /RFC 1123 label/],
   [
     "wildcard namespace",
-    role({ serviceAccounts: [{ namespace: "*", name: "app" }], allowWildcards: true, serviceAccountMode: "none" }),
+    role({ serviceAccounts: [{ namespace: "*", name: "app" }], allowWildcards: true, serviceAccountMode: ServiceAccountMode.NONE }),
     'serviceAccounts[0].namespace "*"',
     /wildcard/,
   ],
@@ -170,7 +170,7 @@ const catalogue: [string, () => unknown, string, RegExp][] = [
           serviceAccounts: [{ namespace: "Bad", name: "x" }],
         },
       ],
-      serviceAccountMode: "none",
+      serviceAccountMode: ServiceAccountMode.NONE,
     }),
     'additionalClusters[0].serviceAccounts[0].namespace "Bad"',
     /RFC 1123/,
@@ -193,7 +193,7 @@ const catalogue: [string, () => unknown, string, RegExp][] = [
     role({
       oidcProvider: { arn: ARN, issuerHost: "oidc.eks.us-west-2.amazonaws.com/id/AAAA" },
       additionalClusters: [{ oidcProvider: { arn: ARN, issuerHost: "oidc.eks.us-west-2.amazonaws.com/id/AAAA" }, serviceAccounts: [SA] }],
-      serviceAccountMode: "none",
+      serviceAccountMode: ServiceAccountMode.NONE,
     }),
     "additionalClusters[0].oidcProvider",
     /same provider/,
@@ -228,7 +228,11 @@ const catalogue: [string, () => unknown, string, RegExp][] = [
   ],
   [
     "token namespace with allowWildcards",
-    role({ serviceAccounts: [{ namespace: Fn.lower("CI"), name: "runner-*" }], allowWildcards: true, serviceAccountMode: "none" }),
+    role({
+      serviceAccounts: [{ namespace: Fn.lower("CI"), name: "runner-*" }],
+      allowWildcards: true,
+      serviceAccountMode: ServiceAccountMode.NONE,
+    }),
     "serviceAccounts[0].namespace is a token",
     /could be a pattern/,
   ],
@@ -349,7 +353,12 @@ const catalogue: [string, () => unknown, string, RegExp][] = [
     /not a valid inline policy name/,
   ],
   // Kubernetes options
-  ["unknown mode", role({ serviceAccountMode: "patch" }), 'serviceAccountMode "patch"', /not one of "annotate", "create", "none"/],
+  [
+    "unknown mode",
+    role({ serviceAccountMode: "patch" as ServiceAccountMode }),
+    'serviceAccountMode "patch"',
+    /not one of "annotate", "create", "none"/,
+  ],
   ["token expiration 599", role({ tokenExpiration: 599 }), "tokenExpiration 599", /600 to 86400/],
   ["token expiration 86401", role({ tokenExpiration: 86401 }), "tokenExpiration 86401", /600 to 86400/],
   ["field manager with space", role({ fieldManager: "a b" }), 'fieldManager "a b"', /field manager/],
@@ -422,7 +431,7 @@ describe("valid edges synthesize", () => {
     ["255-character issuer URL", provider({ issuerUrl: `https://oidc.example.com/${"a".repeat(255 - 25)}` })],
     [
       "wildcard name with allowWildcards and mode none",
-      role({ serviceAccounts: [{ namespace: "ci", name: "runner-?" }], allowWildcards: true, serviceAccountMode: "none" }),
+      role({ serviceAccounts: [{ namespace: "ci", name: "runner-?" }], allowWildcards: true, serviceAccountMode: ServiceAccountMode.NONE }),
     ],
     [
       "China partition provider ARN",

@@ -8,7 +8,8 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DeploymentV1 } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import { App, Aspects, TerraformStack } from "cdktf";
-import { EksKubernetesProvider, EksOidcProvider, IrsaRole, IrsaTrustChecks } from "../../lib"; // "cdktf-eks-irsa" in your app
+// "cdktf-eks-irsa" in your app:
+import { EksKubernetesProvider, EksOidcProvider, IrsaRole, IrsaTrustChecks, ServiceAccountMode } from "../../lib";
 import { awsAndTls, synthIfMain } from "../shared";
 
 export function build(app: App): TerraformStack {
@@ -28,7 +29,7 @@ export function build(app: App): TerraformStack {
     oidcProvider: oidc,
     serviceAccounts: [{ namespace: "kube-system", name: "external-dns" }],
     managedPolicyArns: ["arn:aws:iam::111122223333:policy/external-dns-route53"],
-    serviceAccountMode: "annotate",
+    serviceAccountMode: ServiceAccountMode.ANNOTATE,
     stsRegionalEndpoints: true,
   });
 

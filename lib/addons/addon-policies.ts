@@ -37,7 +37,7 @@ function make<P>(definition: AddonDefinition<P>, props: P | undefined): AddonPol
  * Least-privilege permissions for the controllers platform teams run on every cluster, taken from
  * each add-on's own project (the source is in {@link AddonPolicy.source}). Lists that scope the
  * permissions are required; ARNs are built from the stack's partition. Bad input throws a
- * {@link ValidationError} naming the property, the value and the rule.
+ * ValidationError (see {@link ValidationErrors}) naming the property, the value and the rule.
  */
 export class AddonPolicies {
   /** Amazon EBS CSI driver (`kube-system/ebs-csi-controller-sa`). */

@@ -1,5 +1,5 @@
 import { TerraformProvider } from "cdktf";
-import { ServiceAccountRef } from "../kubernetes/service-account";
+import { ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
 import { IOidcProvider } from "../oidc/oidc-provider";
 import { RoleOptions } from "../role/role-options";
 import { ClusterTrust } from "./cluster-trust";
@@ -36,10 +36,10 @@ export interface IrsaRoleProps extends RoleOptions {
   readonly allowWildcards?: boolean;
   /**
    * What to do with the Kubernetes service accounts: "annotate" existing ones, "create" them, or
-   * "none". A {@link ServiceAccountMode} value or its string.
-   * @default "annotate"
+   * "none". JavaScript and JSON callers may pass the string.
+   * @default ServiceAccountMode.ANNOTATE
    */
-  readonly serviceAccountMode?: string;
+  readonly serviceAccountMode?: ServiceAccountMode;
   /**
    * The kubernetes provider for the first cluster's service accounts.
    * @default - the stack's default kubernetes provider

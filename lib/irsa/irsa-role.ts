@@ -6,9 +6,16 @@ import { Construct } from "constructs";
 import { withAddonServiceAccount } from "../addons/default-service-account";
 import { bindServiceAccounts } from "../kubernetes/service-account-binding";
 import { TrustedSubject } from "../kubernetes/trusted-subject";
+import {
+  AUDIENCE_ANNOTATION,
+  ROLE_ARN_ANNOTATION,
+  STS_REGIONAL_ENDPOINTS_ANNOTATION,
+  TOKEN_EXPIRATION_ANNOTATION,
+} from "../kubernetes/annotations";
+import { DEFAULT_AUDIENCE } from "../oidc/oidc-provider";
 import { associate } from "../pod-identity/pod-identity-associations";
 import { placementOf, WorkloadRole } from "../role/workload-role";
-import { IrsaRoleProps } from "./irsa-role-props";
+import { DEFAULT_FIELD_MANAGER, IrsaRoleProps } from "./irsa-role-props";
 import { irsaRoleSpec, roleAnnotations } from "./irsa-role-spec";
 
 /**
@@ -17,6 +24,19 @@ import { irsaRoleSpec, roleAnnotations } from "./irsa-role-spec";
  * `eks.amazonaws.com/role-arn` annotation on each service account.
  */
 export class IrsaRole extends WorkloadRole {
+  /** The audience EKS projects into service account tokens, in every partition: `sts.amazonaws.com`. */
+  public static readonly DEFAULT_AUDIENCE: string = DEFAULT_AUDIENCE;
+  /** The server-side apply field manager of the annotations unless `fieldManager` says otherwise. */
+  public static readonly DEFAULT_FIELD_MANAGER: string = DEFAULT_FIELD_MANAGER;
+  /** The annotation the EKS pod identity webhook reads to inject the role's credentials: `eks.amazonaws.com/role-arn`. */
+  public static readonly ROLE_ARN_ANNOTATION: string = ROLE_ARN_ANNOTATION;
+  /** The annotation that asks for a token audience other than `sts.amazonaws.com`. */
+  public static readonly AUDIENCE_ANNOTATION: string = AUDIENCE_ANNOTATION;
+  /** The annotation that makes the SDKs use the regional STS endpoint ("true"). */
+  public static readonly STS_REGIONAL_ENDPOINTS_ANNOTATION: string = STS_REGIONAL_ENDPOINTS_ANNOTATION;
+  /** The annotation that sets the projected token's lifetime in seconds. */
+  public static readonly TOKEN_EXPIRATION_ANNOTATION: string = TOKEN_EXPIRATION_ANNOTATION;
+
   /** The `kubernetes_annotations` resources ("annotate" mode), one per service account. */
   public readonly annotations: KubernetesAnnotations[];
   /** The ServiceAccounts this role created (`kubernetes_service_account_v1`, "create" mode only), one per service account. */
@@ -29,7 +49,8 @@ export class IrsaRole extends WorkloadRole {
   constructor(scope: Construct, id: string, props: IrsaRoleProps) {
     // The spec comes first: bad props fail before anything joins the construct tree.
     const spec = irsaRoleSpec(withAddonServiceAccount(props), placementOf(scope, id));
-    super(scope, id, { owner: spec.owner, trustStatements: spec.trustStatements, role: spec.role });
+    super(scope, id);
+    this._buildWorkloadRole({ owner: spec.owner, trustStatements: spec.trustStatements, role: spec.role });
 
     const bound = bindServiceAccounts(this, spec.binding, roleAnnotations(spec, this.roleArn));
     this.annotations = bound.annotations;

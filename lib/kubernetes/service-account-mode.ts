@@ -1,7 +1,13 @@
 import { Validator } from "../validation/validator";
-import { ServiceAccountMode } from "./service-account";
+import { PodIdentityServiceAccountMode, ServiceAccountMode } from "./service-account";
 
 const MODES: readonly string[] = Object.values(ServiceAccountMode);
+
+/** The modes a Pod Identity role allows ({@link PodIdentityServiceAccountMode}), in the order messages list them. */
+export const POD_IDENTITY_MODES: readonly ServiceAccountMode[] = [
+  PodIdentityServiceAccountMode.NONE,
+  PodIdentityServiceAccountMode.CREATE,
+].map((mode) => mode as string as ServiceAccountMode);
 
 /** Reads a mode given as a string or as the enum; the one place that knows the spellings. */
 export function parseServiceAccountMode(
@@ -17,4 +23,10 @@ export function parseServiceAccountMode(
     validator.reject(path, mode, `is not one of ${allowed.map((m) => `"${m}"`).join(", ")}`);
   }
   return mode as ServiceAccountMode;
+}
+
+/** A mode parsed with {@link POD_IDENTITY_MODES}, typed for {@link PodIdentityRoleProps} (same strings). */
+export function podIdentityModeOf(mode: ServiceAccountMode): PodIdentityServiceAccountMode {
+  if (!POD_IDENTITY_MODES.includes(mode)) throw new Error(`serviceAccountMode "${mode}" was not parsed for a Pod Identity role`);
+  return mode as string as PodIdentityServiceAccountMode;
 }

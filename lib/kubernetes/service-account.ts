@@ -12,8 +12,8 @@ export interface ServiceAccountRef {
 }
 
 /**
- * What a role does with the Kubernetes service accounts it trusts. Props take the value as a string
- * (`"create"`) or as this enum (`ServiceAccountMode.CREATE`).
+ * What an {@link IrsaRole} does with the Kubernetes service accounts it trusts. TypeScript takes the
+ * enum (`ServiceAccountMode.CREATE`); JavaScript and JSON configs may pass the string (`"create"`).
  */
 export enum ServiceAccountMode {
   /** Add the role annotation to existing service accounts (`kubernetes_annotations`). */
@@ -21,6 +21,17 @@ export enum ServiceAccountMode {
   /** Create the service accounts with the annotation (`kubernetes_service_account_v1`). */
   CREATE = "create",
   /** Leave Kubernetes alone; annotate the service accounts elsewhere (Helm, GitOps). */
+  NONE = "none",
+}
+
+/**
+ * What a {@link PodIdentityRole} does with the Kubernetes service accounts it trusts: the modes of
+ * {@link ServiceAccountMode} without "annotate" (Pod Identity reads no annotation). Same strings.
+ */
+export enum PodIdentityServiceAccountMode {
+  /** Create the service accounts (`kubernetes_service_account_v1`), without annotations. */
+  CREATE = "create",
+  /** Leave Kubernetes alone: the service accounts exist. */
   NONE = "none",
 }
 

@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { ValidationError } from "../validation/validation-error";
 import { AwsPartition } from "../addons/partition";
 import { IrsaRole } from "../irsa/irsa-role";
-import { ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
+import { PodIdentityServiceAccountMode, ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
 import { claimServiceAccount, ServiceAccountClaimKind } from "../kubernetes/service-account-owners";
 import { PodIdentityRole } from "../pod-identity/pod-identity-role";
 import { WorkloadRole } from "../role/workload-role";
@@ -84,10 +84,16 @@ function addonRole(scope: Construct, clusterName: string, spec: AddonRoleSpec): 
     managedPolicyArns:
       catalogueArns.length > 0 ? [...catalogueArns, ...(spec.options.managedPolicyArns ?? [])] : spec.options.managedPolicyArns,
     serviceAccounts: [spec.serviceAccount],
-    serviceAccountMode: ServiceAccountMode.NONE,
   };
-  if (spec.identity === AddonIdentity.IRSA) return new IrsaRole(scope, "role", { ...options, oidcProvider: spec.oidcProvider! });
-  return new PodIdentityRole(scope, "role", { ...options, clusterName, _associationsByAddon: true });
+  if (spec.identity === AddonIdentity.IRSA) {
+    return new IrsaRole(scope, "role", { ...options, serviceAccountMode: ServiceAccountMode.NONE, oidcProvider: spec.oidcProvider! });
+  }
+  return new PodIdentityRole(scope, "role", {
+    ...options,
+    serviceAccountMode: PodIdentityServiceAccountMode.NONE,
+    clusterName,
+    _associationsByAddon: true,
+  });
 }
 
 /**

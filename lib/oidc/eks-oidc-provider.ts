@@ -41,7 +41,8 @@ export class EksOidcProvider extends Construct implements IOidcProvider {
   public readonly issuerHost: string;
   /** The issuer URL as given. */
   public readonly issuerUrl: string;
-  public readonly clientIds: string[];
+  /** The provider's client IDs (always set here; optional only because {@link IOidcProvider} has it optional). */
+  public readonly clientIds?: string[];
   /** The `aws_iam_openid_connect_provider` resource. */
   public readonly resource: IamOpenidConnectProvider;
   /** The `tls_certificate` data source, absent when `fetchThumbprint` is false. */

@@ -1,5 +1,5 @@
 import { TerraformProvider } from "cdktf";
-import { ServiceAccountRef } from "../kubernetes/service-account";
+import { PodIdentityServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
 import { RoleOptions } from "../role/role-options";
 
 /** One more cluster whose service accounts may use the same role through EKS Pod Identity. */
@@ -66,10 +66,11 @@ export interface PodIdentityRoleProps extends RoleOptions {
   readonly sessionPolicies?: { [serviceAccount: string]: string };
   /**
    * What to do with the Kubernetes service accounts: "none" (they exist; Pod Identity needs no
-   * annotation) or "create" them (`kubernetes_service_account_v1`).
-   * @default "none"
+   * annotation) or "create" them (`kubernetes_service_account_v1`). There is no "annotate": Pod
+   * Identity reads no annotation. JavaScript and JSON callers may pass the string.
+   * @default PodIdentityServiceAccountMode.NONE
    */
-  readonly serviceAccountMode?: string;
+  readonly serviceAccountMode?: PodIdentityServiceAccountMode;
   /**
    * The kubernetes provider for the first cluster's service accounts ("create" mode).
    * @default - the stack's default kubernetes provider

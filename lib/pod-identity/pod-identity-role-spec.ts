@@ -1,7 +1,7 @@
 import { TerraformProvider, Token } from "cdktf";
 import { ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
 import { ServiceAccountBindingSpec } from "../kubernetes/service-account-binding";
-import { parseServiceAccountMode } from "../kubernetes/service-account-mode";
+import { parseServiceAccountMode, POD_IDENTITY_MODES } from "../kubernetes/service-account-mode";
 import { defaultNamePrefix } from "../role/default-name-prefix";
 import { roleSpec, RoleSpec } from "../role/role-spec";
 import { RolePlacement } from "../role/workload-role";
@@ -35,10 +35,13 @@ export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInSta
   const owner = `PodIdentityRole "${id}"`;
   const validator: Validator = new Validator(owner);
   if (props === undefined || props === null) validator.rejectProperty("props", "are required (at least clusterName and serviceAccounts)");
-  const mode = parseServiceAccountMode(validator, "serviceAccountMode", props.serviceAccountMode, ServiceAccountMode.NONE, [
+  const mode = parseServiceAccountMode(
+    validator,
+    "serviceAccountMode",
+    props.serviceAccountMode,
     ServiceAccountMode.NONE,
-    ServiceAccountMode.CREATE,
-  ]);
+    POD_IDENTITY_MODES,
+  );
   validator.checkBoolean("disableSessionTags", props.disableSessionTags);
   validator.checkString("targetRoleArn", props.targetRoleArn, iamRoleArn);
   const clusters = podIdentityClusters(validator, props, mode);

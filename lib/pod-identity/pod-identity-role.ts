@@ -9,7 +9,7 @@ import { placementOf, WorkloadRole } from "../role/workload-role";
 import { associate } from "./pod-identity-associations";
 import { PodIdentityRoleProps } from "./pod-identity-role-props";
 import { podIdentityRoleSpec } from "./pod-identity-role-spec";
-import { podIdentitySubjectsOf, podIdentityTrustStatements } from "./pod-identity-trust";
+import { POD_IDENTITY_SERVICE, podIdentitySubjectsOf, podIdentityTrustStatements } from "./pod-identity-trust";
 
 /**
  * An IAM role that Kubernetes service accounts on EKS use through EKS Pod Identity: the trust of
@@ -17,6 +17,9 @@ import { podIdentitySubjectsOf, podIdentityTrustStatements } from "./pod-identit
  * the role, its permissions, and one `aws_eks_pod_identity_association` per service account.
  */
 export class PodIdentityRole extends WorkloadRole {
+  /** The service principal EKS Pod Identity assumes roles as: `pods.eks.amazonaws.com`. */
+  public static readonly POD_IDENTITY_SERVICE: string = POD_IDENTITY_SERVICE;
+
   /** The `aws_eks_pod_identity_association` resources, one per (cluster, service account). */
   public readonly associations: EksPodIdentityAssociation[];
   /** The ServiceAccounts this role created ("create" mode only). */
@@ -26,7 +29,8 @@ export class PodIdentityRole extends WorkloadRole {
 
   constructor(scope: Construct, id: string, props: PodIdentityRoleProps) {
     const spec = podIdentityRoleSpec(withAddonServiceAccount(props), placementOf(scope, id));
-    super(scope, id, { owner: spec.owner, trustStatements: podIdentityTrustStatements(spec.trust), role: spec.role });
+    super(scope, id);
+    this._buildWorkloadRole({ owner: spec.owner, trustStatements: podIdentityTrustStatements(spec.trust), role: spec.role });
     this.associations = props._associationsByAddon === true ? [] : associate(this, this.roleArn, spec.associations);
     this.createdServiceAccounts = bindServiceAccounts(this, spec.binding, {}).created;
     this.trustedSubjects = podIdentitySubjectsOf(spec.trust);

@@ -35,37 +35,70 @@ export interface WorkloadRoleCore {
   readonly role: RoleSpec;
 }
 
+/** What `_buildWorkloadRole` created. */
+interface BuiltWorkloadRole {
+  readonly trustPolicy: DataAwsIamPolicyDocument;
+  readonly role: IamRole;
+  readonly roleArn: string;
+  readonly roleName: string;
+  readonly policies: RolePolicies;
+}
+
 /**
  * An IAM role that Kubernetes workloads assume: the trust policy document, the `aws_iam_role` and
  * its permissions (managed, inline and add-on policies). {@link IrsaRole} and
  * {@link PodIdentityRole} add how the workloads reach it.
  */
 export abstract class WorkloadRole extends Construct {
-  /** The `aws_iam_role`. */
-  public readonly role: IamRole;
-  /** The role's ARN (token). */
-  public readonly roleArn: string;
-  /** The role's name (token). */
-  public readonly roleName: string;
-  /** The trust policy document (`data "aws_iam_policy_document"`). */
-  public readonly trustPolicy: DataAwsIamPolicyDocument;
+  private built?: BuiltWorkloadRole;
 
-  private readonly policies: RolePolicies;
-
-  /** @internal */
-  protected constructor(scope: Construct, id: string, core: WorkloadRoleCore) {
+  /**
+   * Only {@link IrsaRole} and {@link PodIdentityRole} extend this class: each calls `_buildWorkloadRole`
+   * right after `super` (jsii cannot carry the internal spec in a constructor parameter).
+   */
+  protected constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: core.trustStatements });
-    warnIfTrustPolicyTooLarge(this, core.owner, core.trustStatements);
-    this.role = new IamRole(this, "role", iamRoleConfig(core.role, this.trustPolicy.json));
-    // Each attribute read mints a token (and cdktf captures a stack trace for it): read them once.
-    this.roleArn = this.role.arn;
-    this.roleName = this.role.name;
+  }
 
-    this.policies = new RolePolicies(this, new Validator(core.owner), this.roleName);
-    for (const arn of core.role.managedPolicyArns) this.policies.attachManagedPolicy(arn);
-    for (const [name, json] of core.role.inlinePolicies) this.policies.addInlinePolicy(name, json);
-    this.policies.attachAddonPolicies(core.role.addonPolicies);
+  /** The `aws_iam_role`. */
+  public get role(): IamRole {
+    return this.parts.role;
+  }
+
+  /** The role's ARN (token). */
+  public get roleArn(): string {
+    return this.parts.roleArn;
+  }
+
+  /** The role's name (token). */
+  public get roleName(): string {
+    return this.parts.roleName;
+  }
+
+  /** The trust policy document (`data "aws_iam_policy_document"`). */
+  public get trustPolicy(): DataAwsIamPolicyDocument {
+    return this.parts.trustPolicy;
+  }
+
+  /** @internal Builds the trust document, the role and its permissions; called once, by the subclass constructor. */
+  protected _buildWorkloadRole(core: WorkloadRoleCore): void {
+    const trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: core.trustStatements });
+    warnIfTrustPolicyTooLarge(this, core.owner, core.trustStatements);
+    const role = new IamRole(this, "role", iamRoleConfig(core.role, trustPolicy.json));
+    // Each attribute read mints a token (and cdktf captures a stack trace for it): read them once.
+    const roleArn = role.arn;
+    const roleName = role.name;
+    const policies = new RolePolicies(this, new Validator(core.owner), roleName);
+    this.built = { trustPolicy, role, roleArn, roleName, policies };
+    for (const arn of core.role.managedPolicyArns) policies.attachManagedPolicy(arn);
+    for (const [name, json] of core.role.inlinePolicies) policies.addInlinePolicy(name, json);
+    policies.attachAddonPolicies(core.role.addonPolicies);
+  }
+
+  private get parts(): BuiltWorkloadRole {
+    if (this.built === undefined)
+      throw new Error(`${this.node.path}: a WorkloadRole subclass must call _buildWorkloadRole in its constructor`);
+    return this.built;
   }
 
   /** Everything a workload must `depends_on` before its pods start. */
@@ -73,16 +106,16 @@ export abstract class WorkloadRole extends Construct {
 
   /** Attaches a managed policy (`aws_iam_role_policy_attachment`). */
   public attachManagedPolicy(policyArn: string): IamRolePolicyAttachment {
-    return this.policies.attachManagedPolicy(policyArn);
+    return this.parts.policies.attachManagedPolicy(policyArn);
   }
 
   /** Adds an inline policy (`aws_iam_role_policy`) from a policy document in JSON. */
   public addInlinePolicy(name: string, policyJson: string): IamRolePolicy {
-    return this.policies.addInlinePolicy(name, policyJson);
+    return this.parts.policies.addInlinePolicy(name, policyJson);
   }
 
   /** The role and its permission resources. */
   protected get roleDependables(): ITerraformDependable[] {
-    return [this.role, ...this.policies.dependables];
+    return [this.role, ...this.parts.policies.dependables];
   }
 }
