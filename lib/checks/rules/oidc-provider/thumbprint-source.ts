@@ -8,7 +8,10 @@ function wrongCertificate(expression: string): string | undefined {
     return "every certificate of the chain (certificates[*]): the leaf churns at every renewal and the list can pass IAM's limit of 5";
   }
   if (/certificates\.sha1_fingerprint/.test(compact)) {
-    return "an unindexed certificates.sha1_fingerprint: certificates is a list, so Terraform rejects the attribute access; pin certificates[0]";
+    return (
+      "an unindexed certificates.sha1_fingerprint: certificates is a list, so Terraform rejects the attribute access; " +
+      "pin certificates[0]"
+    );
   }
   if (
     /certificates\[length\(/.test(compact) ||
