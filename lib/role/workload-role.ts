@@ -4,6 +4,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { ITerraformDependable } from "cdktf";
 import { Construct, IConstruct } from "constructs";
+import { runAppLevelTrustChecks } from "../checks/app-level-checks";
 import { Validator } from "../validation/validator";
 import { childPathInStack } from "./default-name-prefix";
 import { RolePolicies } from "./role-policies";
@@ -52,6 +53,7 @@ export abstract class WorkloadRole extends Construct {
   /** @internal */
   protected constructor(scope: Construct, id: string, core: WorkloadRoleCore) {
     super(scope, id);
+    runAppLevelTrustChecks(this);
     this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: core.trustStatements });
     warnIfTrustPolicyTooLarge(this, core.owner, core.trustStatements);
     this.role = new IamRole(this, "role", iamRoleConfig(core.role, this.trustPolicy.json));
