@@ -141,7 +141,10 @@ describe("OIDC provider rules on synthesized JSON", () => {
 
   test("IRSA017: a trust keyed on the dual-stack issuer (principal and keys); the regular issuer passes", () => {
     const dual = "oidc-eks.us-west-2.api.aws/id/AAAA";
-    const found = findingsOf("IRSA017", config(GOOD, { r: { assume_role_policy: trustOn(`arn:aws:iam::111122223333:oidc-provider/${dual}`, dual) } }));
+    const found = findingsOf(
+      "IRSA017",
+      config(GOOD, { r: { assume_role_policy: trustOn(`arn:aws:iam::111122223333:oidc-provider/${dual}`, dual) } }),
+    );
     expect(found).toEqual([
       `aws_iam_role.r: statement 0 has the Federated arn:aws:iam::111122223333:oidc-provider/${dual} on the dual-stack issuer; ` +
         `tokens carry ${HOST}, so it never matches`,
@@ -152,7 +155,11 @@ describe("OIDC provider rules on synthesized JSON", () => {
   });
 
   test("every JSON form gives the same findings: blocks as arrays of objects at every level (as @cdktf/hcl2json writes them)", () => {
-    const bad = { url: "https://oidc-eks.us-west-2.api.aws/id/AAAA", client_id_list: [""], thumbprint_list: ["${x.certificates[*].sha1_fingerprint}"] };
+    const bad = {
+      url: "https://oidc-eks.us-west-2.api.aws/id/AAAA",
+      client_id_list: [""],
+      thumbprint_list: ["${x.certificates[*].sha1_fingerprint}"],
+    };
     const objectForm = reportTerraformConfig(config(bad));
     const arrayForm = reportTerraformConfig({ resource: [{ aws_iam_openid_connect_provider: [{ p: [bad] }] }] } as object);
     expect(objectForm.findings.map((f) => f.ruleId)).toEqual(["IRSA030", "IRSA032", "IRSA035"]);
