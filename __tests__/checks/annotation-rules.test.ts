@@ -61,7 +61,7 @@ describe("IRSA040 on synthesized JSON", () => {
     expect(report.annotationsNotJudged).toBe(0);
   });
 
-  test("kubernetes_service_account, kubernetes_service_account_v1 (metadata as an array, as hcl2json writes it) and kubernetes_manifest", () => {
+  test("kubernetes_service_account and _v1 (metadata as an array, as hcl2json has it) and kubernetes_manifest", () => {
     const meta = (name: string) => ({ name, namespace: "payments", annotations: { "eks.amazonaws.com/role-arn": ROLE_ARN } });
     const cfg = configWith({
       kubernetes_service_account: { a: { metadata: meta("api") }, b: { metadata: meta("batch") } },
@@ -123,7 +123,7 @@ describe("IRSA040 on synthesized JSON", () => {
     expect(irsa040(arrayForm)).toHaveLength(1);
   });
 
-  test("exports of a live account and cluster (the check command's synthetic config, syntax iam): literal ARNs matched to roles' arn", () => {
+  test("exports of a live account and cluster (check's synthetic config, syntax iam): literal ARNs matched to roles' arn", () => {
     const arn = "arn:aws:iam::111122223333:role/payments";
     const exported = {
       resource: {

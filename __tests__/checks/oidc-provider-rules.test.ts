@@ -1,4 +1,4 @@
-/** The OIDC provider rules (IRSA030-035) and the dual-stack trust rule (IRSA017): each failing and passing, as JSON and through the Aspect. */
+/** OIDC provider rules (IRSA030-035) and the dual-stack trust rule (IRSA017): failing and passing, as JSON and through the Aspect. */
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { DataTlsCertificate } from "@cdktf/provider-tls/lib/data-tls-certificate";
