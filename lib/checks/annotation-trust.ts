@@ -118,6 +118,28 @@ export class AnnotationTrustJudge {
     return typeof value === "string" ? this.literal(value) : undefined;
   }
 
+  /**
+   * The configuration as the trust renderer needs it for one role: the role and only the policy
+   * documents its trust reaches (the renderer reads every document it is given, once per role).
+   */
+  private viewFor(role: string): { [key: string]: any } {
+    const documents: { [name: string]: Block } = this.config.data?.aws_iam_policy_document ?? {};
+    const reached: { [name: string]: Block } = {};
+    const pending = [JSON.stringify(this.roles[role])];
+    while (pending.length > 0) {
+      for (const m of pending.pop()!.matchAll(/data\.aws_iam_policy_document\.([A-Za-z_][\w-]*)/g)) {
+        if (documents[m[1]] === undefined || reached[m[1]] !== undefined) continue;
+        reached[m[1]] = documents[m[1]];
+        pending.push(JSON.stringify(documents[m[1]]));
+      }
+    }
+    return {
+      ...this.config,
+      resource: { ...this.config.resource, aws_iam_role: { [role]: this.roles[role] } },
+      data: { ...this.config.data, aws_iam_policy_document: reached },
+    };
+  }
+
   /** The role's trust as IAM will read it, or why it cannot be read. */
   private trustOf(role: string): { json: string; evaluator: PolicyEvaluator } | string {
     let trust = this.evaluators.get(role);
@@ -129,7 +151,7 @@ export class AnnotationTrustJudge {
             ? typeof policy === "string"
               ? policy
               : JSON.stringify(policy)
-            : renderTrustPolicy(this.config, role, this.refs);
+            : renderTrustPolicy(this.viewFor(role), role, this.refs);
         trust = { json, evaluator: new PolicyEvaluator([json]) };
       } catch (e) {
         trust = `the trust of aws_iam_role.${role} cannot be read before apply (${(e as Error).message})`;
