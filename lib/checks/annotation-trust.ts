@@ -45,10 +45,12 @@ export class AnnotationTrustJudge {
   ) {
     this.config = objectForm(rawConfig);
     this.roles = this.config.resource?.aws_iam_role ?? {};
+    const hosts = placeholderHosts(rawConfig);
     this.refs = new ConfigReferences(this.config, {
       providerArns: {},
-      issuerHosts: placeholderHosts(rawConfig),
-      values: {},
+      issuerHosts: hosts,
+      // The provider's url, for keys written as replace(<provider>.url, "https://", ""): the same stand-in host.
+      values: Object.fromEntries(Object.entries(hosts).map(([address, host]) => [`${address}.url`, `https://${host}`])),
       accountId: ACCOUNT,
       partition: "aws",
     });
