@@ -87,7 +87,7 @@ describe("OIDC provider rules on synthesized JSON", () => {
   test.each<[string, unknown, RegExp]>([
     ["certificates[*]", ["${data.tls_certificate.c.certificates[*].sha1_fingerprint}"], /every certificate of the chain/],
     ["a whole-list splat", "${data.tls_certificate.c.certificates.*.sha1_fingerprint}", /every certificate of the chain/],
-    ["a for expression", "${[for c in data.tls_certificate.c.certificates : c.sha1_fingerprint]}", /every certificate of the chain/],
+    ["a for expression", "${[for x in data.tls_certificate.c.certificates : x.sha1_fingerprint]}", /every certificate of the chain/],
     ["an unindexed certificates", ["${data.tls_certificate.this.certificates.sha1_fingerprint}"], /an unindexed certificates/],
     [
       "the last element",
@@ -152,6 +152,38 @@ describe("OIDC provider rules on synthesized JSON", () => {
       `aws_iam_role.r: statement 0 has the condition key ${dual}:aud on the dual-stack issuer; tokens carry ${HOST}, so it never matches`,
     ]);
     expect(findingsOf("IRSA017", config(GOOD, { r: { assume_role_policy: trustOn(PROVIDER_REF) } }))).toEqual([]);
+  });
+
+  test("no false positive on other issuers' providers and trusts: GitHub Actions, HCP Terraform", () => {
+    const github = {
+      url: "https://token.actions.githubusercontent.com",
+      client_id_list: ["sts.amazonaws.com"],
+      thumbprint_list: [FINGERPRINT],
+    };
+    const hcp = { url: "https://app.terraform.io", client_id_list: ["aws.workload.identity"] };
+    const hcpTrust = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: "sts:AssumeRoleWithWebIdentity",
+          Principal: { Federated: "${aws_iam_openid_connect_provider.hcp.arn}" },
+          Condition: {
+            StringEquals: { "app.terraform.io:aud": "aws.workload.identity" },
+            StringLike: { "app.terraform.io:sub": "organization:acme:project:*:workspace:*:run_phase:*" },
+          },
+        },
+      ],
+    });
+    const cfg = {
+      resource: {
+        aws_iam_openid_connect_provider: { github, hcp },
+        aws_iam_role: { ci: { assume_role_policy: hcpTrust } },
+      },
+    };
+    const report = reportTerraformConfig(cfg);
+    expect(report.findings).toEqual([]);
+    expect(report.judged).toEqual({ trustPolicies: 1, oidcProviders: 2, annotations: 0 });
   });
 
   test("every JSON form gives the same findings: blocks as arrays of objects at every level (as @cdktf/hcl2json writes them)", () => {

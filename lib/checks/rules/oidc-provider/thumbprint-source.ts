@@ -4,7 +4,7 @@ import { ConfigRule } from "../../trust-rule";
 /** What a thumbprint expression pins, when it is not the top certificate (`certificates[0]`). */
 function wrongCertificate(expression: string): string | undefined {
   const compact = expression.replace(/\s+/g, "");
-  if (/certificates(\[\*\]|\.\*)/.test(compact) || /\[forc\w*in[^\]]*certificates/.test(compact)) {
+  if (/certificates(\[\*\]|\.\*)/.test(compact) || /\[for\w+in[^\]]*certificates/.test(compact)) {
     return "every certificate of the chain (certificates[*]): the leaf churns at every renewal and the list can pass IAM's limit of 5";
   }
   if (/certificates\.sha1_fingerprint/.test(compact)) {
