@@ -1,6 +1,13 @@
 /** The trust rules' findings for users' own tests: `expect(IrsaAssertions.fromSynth(json).findings()).toEqual([])`. */
-import { reportTerraformConfig } from "../checks/check-trust";
-import { addressText, TerraformConfig } from "../checks/model/terraform-config";
+import type { TerraformAddress, TerraformConfig } from "../checks/model/terraform-config";
+
+/** The part of lib/checks/check-trust.ts used here (required on first use, see below). */
+interface CheckTrustModule {
+  reportTerraformConfig(
+    config: TerraformConfig,
+    syntax: "terraform",
+  ): { findings: { ruleId: string; ruleName: string; severity: string; message: string; address: TerraformAddress }[] };
+}
 
 /** One finding of the trust rules (the same rules as `IrsaTrustChecks` and `cdktf-eks-irsa check`). */
 export interface TrustCheckFinding {
@@ -18,11 +25,15 @@ export interface TrustCheckFinding {
 
 /** Every finding of every rule in a synthesized configuration. */
 export function trustCheckFindings(config: TerraformConfig): TrustCheckFinding[] {
+  // Loaded on first use: findings() runs the library's own rules on purpose, while whoCanAssume and
+  // canAssume stay an independent check that loads none of the library's issuer-host code.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { reportTerraformConfig } = require("../checks/check-trust") as CheckTrustModule;
   return reportTerraformConfig(config, "terraform").findings.map((f) => ({
     ruleId: f.ruleId,
     ruleName: f.ruleName,
     severity: f.severity,
-    address: addressText(f.address),
+    address: `${f.address.mode === "data" ? "data." : ""}${f.address.type}.${f.address.name}`,
     message: f.message,
   }));
 }
