@@ -1,5 +1,5 @@
 /** OIDC provider rules (IRSA030-035) and the dual-stack trust rule (IRSA017): failing and passing, as JSON and through the Aspect. */
-import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
+import { IamOpenidConnectProvider, IamOpenidConnectProviderConfig } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { DataTlsCertificate } from "@cdktf/provider-tls/lib/data-tls-certificate";
 import { Aspects, Testing } from "cdktf";
@@ -217,6 +217,37 @@ describe("OIDC provider rules through the IrsaTrustChecks Aspect", () => {
       'IrsaTrustChecks IRSA030 (oidc-provider-empty-client-id): aws_iam_openid_connect_provider at test/seed: has "" in client_id_list: ' +
         "an empty client ID matches no token (IAM requires 1..255 characters)",
     );
+  });
+
+  /** A stack with one hand-written provider and a role trusting it; the rule ids of the error annotations. */
+  function aspectErrors(provider: Partial<IamOpenidConnectProviderConfig>, trustHost = HOST, audience = "sts.amazonaws.com"): string[] {
+    const stack = newStack();
+    const p = new IamOpenidConnectProvider(stack, "p", { url: URL, clientIdList: ["sts.amazonaws.com"], ...provider });
+    const principal = trustHost === HOST ? p.arn : `arn:aws:iam::111122223333:oidc-provider/${trustHost}`;
+    new IamRole(stack, "r", { assumeRolePolicy: trustOn(principal, trustHost, audience) });
+    Aspects.of(stack).add(new IrsaTrustChecks());
+    Testing.synth(stack);
+    return errorsOf(stack).map((e) => /^IrsaTrustChecks (IRSA\d+) \([a-z-]+\): (\w+) at test\/(\w+)/.exec(e)!.slice(1).join(" "));
+  }
+
+  test.each<[string, Partial<IamOpenidConnectProviderConfig>, string, string, string]>([
+    ["IRSA030", { clientIdList: [] }, HOST, "sts.amazonaws.com", "aws_iam_openid_connect_provider p"],
+    ["IRSA031", { clientIdList: ["other"] }, HOST, "sts.amazonaws.com", "aws_iam_openid_connect_provider p"],
+    [
+      "IRSA032",
+      { thumbprintList: ["${data.tls_certificate.c.certificates[*].sha1_fingerprint}"] },
+      HOST,
+      "sts.amazonaws.com",
+      "aws_iam_openid_connect_provider p",
+    ],
+    ["IRSA033", { thumbprintList: ["not-a-thumbprint"] }, HOST, "sts.amazonaws.com", "aws_iam_openid_connect_provider p"],
+    ["IRSA034", { url: `http://${HOST}` }, HOST, "sts.amazonaws.com", "aws_iam_openid_connect_provider p"],
+    ["IRSA017", {}, "oidc-eks.us-west-2.api.aws/id/AAAA", "sts.amazonaws.com", "aws_iam_role r"],
+  ])("through the Aspect: %s fails on its block, and the corrected stack passes", (id, provider, host, audience, on) => {
+    expect(aspectErrors(provider, host, audience).filter((e) => e.startsWith(id))).toEqual(
+      id === "IRSA017" ? [`${id} ${on}`, `${id} ${on}`, `${id} ${on}`] : [`${id} ${on}`],
+    );
+    expect(aspectErrors({})).toEqual([]);
   });
 
   test("our EksOidcProvider (fetched thumbprint, static thumbprints) and IrsaRole give no finding and no warning", () => {
