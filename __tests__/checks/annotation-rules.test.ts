@@ -185,4 +185,21 @@ describe("IRSA040 through the IrsaTrustChecks Aspect", () => {
     expect(report.findings).toEqual([]);
     expect(report.judged.annotations).toBe(2);
   });
+
+  test("IrsaRole with a custom audience and created service accounts: judged, admitted", () => {
+    const stack = newStack();
+    const oidc = new EksOidcProvider(stack, "oidc", { issuerUrl: `https://${HOST}`, clientIds: ["sts.amazonaws.com", "vault"] });
+    new IrsaRole(stack, "vault", { oidcProvider: oidc, serviceAccounts: [{ namespace: "vault", name: "agent" }], audience: "vault" });
+    new IrsaRole(stack, "created", {
+      oidcProvider: oidc,
+      serviceAccounts: [{ namespace: "jobs", name: "batch" }],
+      serviceAccountMode: "create",
+    });
+    Aspects.of(stack).add(new IrsaTrustChecks());
+    const report = reportTerraformConfig(JSON.parse(Testing.synth(stack)));
+    expect(errorsOf(stack)).toEqual([]);
+    expect(warningsOf(stack)).toEqual([]);
+    expect(report.findings).toEqual([]);
+    expect(report.judged.annotations).toBe(2);
+  });
 });
