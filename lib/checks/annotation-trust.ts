@@ -18,16 +18,17 @@ import { renderTrustPolicy } from "../testing/trust-document";
 
 const ROLE_REFERENCE = /^\$\{aws_iam_role\.([A-Za-z_][\w-]*)\.arn\}$/;
 const ROLE_ARN = /^arn:[\w-]+:iam::\d{12}:role(\/(?:[\x21-\x7e]*\/)?)?([\w+=,.@-]+)$/;
+/** The account and partition of the ARNs made up for the evaluation (the trust's own ARNs are used where it states them). */
 const ACCOUNT = "111122223333";
+const PARTITION = "aws";
 
 /** Stand-in hosts for providers whose URL is known only at apply: the trusts' keys built from the ARN still line up. */
 function placeholderHosts(config: unknown): { [address: string]: string } {
   const hosts: { [address: string]: string } = {};
   for (const mode of ["managed", "data"] as const) {
     for (const { address, block } of blocksOfType(config, mode, OIDC_PROVIDER_TYPE)) {
-      const url = typeof block.url === "string" ? block.url : "${unknown}";
       const key = `${mode === "data" ? "data." : ""}${OIDC_PROVIDER_TYPE}.${address.name}`;
-      if (url.includes("${")) hosts[key] = `issuer-known-at-apply.invalid/${address.name}`;
+      if (typeof block.url !== "string" || block.url.includes("${")) hosts[key] = `issuer-known-at-apply.invalid/${address.name}`;
     }
   }
   return hosts;
@@ -52,7 +53,7 @@ export class AnnotationTrustJudge {
       // The provider's url, for keys written as replace(<provider>.url, "https://", ""): the same stand-in host.
       values: Object.fromEntries(Object.entries(hosts).map(([address, host]) => [`${address}.url`, `https://${host}`])),
       accountId: ACCOUNT,
-      partition: "aws",
+      partition: PARTITION,
     });
   }
 
@@ -174,7 +175,7 @@ function admits(json: string, evaluator: PolicyEvaluator, subject: string, audie
       Object.keys(keys ?? {}).flatMap((key) => (/:(sub|aud)$/i.test(key) ? [key.replace(/:(sub|aud)$/i, "")] : [])),
     ),
   );
-  const roleArn = `arn:aws:iam::${ACCOUNT}:role/annotated`;
+  const roleArn = `arn:${PARTITION}:iam::${ACCOUNT}:role/annotated`;
   for (const principal of principals) {
     const hosts = new Set([hostOfProviderArn(principal) ?? principal, ...keyHosts]);
     for (const issuerHost of hosts) {
