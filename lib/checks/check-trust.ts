@@ -1,5 +1,5 @@
 /** Runs every rule: over one policy, or over a Terraform configuration (its trusts, OIDC providers and role annotations). */
-import { AnnotationTrustJudge } from "./annotation-trust";
+import type { AnnotationTrustJudge } from "./annotation-trust";
 import { objectForm } from "./model/config-blocks";
 import { AnnotationVerdict, ConfigModel } from "./model/config-model";
 import { oidcProvidersOf } from "./model/oidc-providers-of-config";
@@ -42,10 +42,20 @@ export interface ConfigReport {
   readonly annotationsNotJudged: number;
 }
 
+/**
+ * The annotation judge and the IAM evaluator it uses, loaded on first use: most inputs have no
+ * role annotation, and the command's start-up should not pay for the evaluator (about 0.5 s).
+ */
+function annotationJudge(config: TerraformConfig, syntax: ValueSyntax): AnnotationTrustJudge {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { AnnotationTrustJudge: Judge } = require("./annotation-trust") as { AnnotationTrustJudge: typeof AnnotationTrustJudge };
+  return new Judge(config, syntax);
+}
+
 /** Trusts, OIDC providers and role annotations of a configuration, read once (any JSON form). */
 export function configModelOf(config: TerraformConfig, syntax: ValueSyntax = "terraform"): ConfigModel {
   const annotations = roleAnnotationsOf(config);
-  const judge = annotations.length === 0 ? undefined : new AnnotationTrustJudge(config, syntax);
+  const judge = annotations.length === 0 ? undefined : annotationJudge(config, syntax);
   const verdicts: AnnotationVerdict[] = annotations.map((a) => judge!.judge(a));
   return {
     syntax,
