@@ -74,6 +74,12 @@ describe("IrsaTrustChecks on the App", () => {
     expect(synthError(app)).toContain("IRSA002");
     expect(errorsOf(stack)).toHaveLength(1);
     expect(warningsOf(stack)).toHaveLength(1);
+    const same = appWithBadTrust();
+    const one = new IrsaTrustChecks();
+    Aspects.of(same.app).add(one);
+    Aspects.of(same.stack).add(one);
+    expect(synthError(same.app)).toContain("IRSA002");
+    expect(errorsOf(same.stack)).toHaveLength(1);
   });
 
   test("a clean App stays clean", () => {

@@ -22,7 +22,8 @@ function runInheritedChecks(stack: TerraformStack): string[] {
   for (const checks of inheritedChecks(stack)) {
     const stacks = ran.get(checks) ?? new WeakSet<TerraformStack>();
     ran.set(checks, stacks);
-    if (stacks.has(stack)) continue;
+    // cdktf has visited the stack already when the same instance is also on the stack.
+    if (stacks.has(stack) || Aspects.of(stack).all.includes(checks)) continue;
     stacks.add(stack);
     for (const node of stack.node.findAll()) checks.visit(node);
   }
