@@ -30,3 +30,11 @@ test("a service account of another namespace cannot", () => {
   expect(assertions.canAssume(role, { issuerHost: ISSUER_HOST, namespace: "default", name: "s3-echoer" })).toBe(true);
   expect(assertions.canAssume(role, { issuerHost: ISSUER_HOST, namespace: "kube-system", name: "s3-echoer" })).toBe(false);
 });
+
+test("the stack has no trust finding (the rules of IrsaTrustChecks and `cdktf-eks-irsa check`)", () => {
+  // Testing.synth records error annotations without throwing: findings() makes them fail the test,
+  // each with its rule id, Terraform address and message.
+  const stack = build(Testing.app());
+  expect(IrsaAssertions.fromSynth(Testing.synth(stack)).findings()).toEqual([]);
+  expect(IrsaAssertions.trustFindings(stack)).toEqual([]); // the same, synthesizing the stack for you
+});

@@ -1,4 +1,13 @@
-import { Annotations, DefaultTokenResolver, IAspect, StringConcat, TerraformElement, TerraformStack, Tokenization } from "cdktf";
+import {
+  Annotations,
+  DefaultTokenResolver,
+  IAspect,
+  StringConcat,
+  TerraformElement,
+  TerraformModule,
+  TerraformStack,
+  Tokenization,
+} from "cdktf";
 import { IConstruct } from "constructs";
 import { AddressedFinding, checkTerraformConfig } from "./check-trust";
 import { Block, TerraformConfig } from "./model/terraform-config";
@@ -14,7 +23,15 @@ export interface IrsaTrustChecksProps {
 }
 
 /** The block types the checks read; everything else is left alone. */
-const READ_TYPES = new Set(["aws_iam_policy_document", "aws_iam_role"]);
+const READ_TYPES = new Set([
+  "aws_iam_policy_document",
+  "aws_iam_role",
+  "aws_iam_openid_connect_provider",
+  "kubernetes_annotations",
+  "kubernetes_service_account",
+  "kubernetes_service_account_v1",
+  "kubernetes_manifest",
+]);
 
 /**
  * A cdktf Aspect that checks every trust policy in the scope it is added to, ours or not, as
@@ -23,10 +40,15 @@ const READ_TYPES = new Set(["aws_iam_policy_document", "aws_iam_role"]);
  * finding becomes an error or a warning annotation on the offending construct, so that synth lists
  * all of them and then fails on the errors: a web-identity statement without sub or aud (or with
  * them split across statements), fail-open operators, wildcard namespaces or audiences, a wildcard
- * principal, a malformed policy. A trust it cannot read (jsonencode, variables, dynamic blocks) is
- * a warning.
+ * principal, a malformed policy, a dual-stack issuer; an OIDC provider with an empty client ID, a
+ * thumbprint of the wrong certificate or a non-https URL; a service account annotated with a role
+ * whose trust does not admit it. A trust it cannot read (jsonencode, variables, dynamic blocks)
+ * and a Terraform module (whose trusts it cannot see) are warnings.
  *
- * `Aspects.of(stack).add(new IrsaTrustChecks())`
+ * `Aspects.of(stack).add(new IrsaTrustChecks())`. cdktf runs aspects from each stack down, so
+ * checks added to the `App` are run by the stacks' IrsaRole and PodIdentityRole constructs when
+ * the stack is validated (`app.synth()`, `Testing.synth(stack, true)`); add them to the stack to
+ * check a stack without those.
  */
 export class IrsaTrustChecks implements IAspect {
   private readonly warnOnly: boolean;
@@ -38,6 +60,13 @@ export class IrsaTrustChecks implements IAspect {
   }
 
   public visit(node: IConstruct): void {
+    if (node instanceof TerraformModule) {
+      Annotations.of(node).addWarning(
+        `IrsaTrustChecks IRSA011 (unreadable-trust): module at ${node.node.path} (source ${node.source}): the trust policies, OIDC ` +
+          "providers and annotations it creates cannot be read at synth; run `cdktf-eks-irsa check` on the plan (terraform show -json)",
+      );
+      return;
+    }
     if (!isReadElement(node)) return;
     const stack = TerraformStack.of(node);
     const type = node.terraformResourceType;
@@ -69,7 +98,7 @@ function isReadElement(node: IConstruct): node is ReadElement {
   return node instanceof TerraformElement && typeof type === "string" && READ_TYPES.has(type);
 }
 
-/** The policy documents and roles of a stack as they will be synthesized: overrides applied, references as `${...}`. */
+/** The blocks the rules read, as they will be synthesized: overrides applied, references as `${...}`. */
 function synthesizedTrustBlocks(stack: TerraformStack): TerraformConfig {
   const resolver = new DefaultTokenResolver(new StringConcat());
   const config: { resource: { [type: string]: { [name: string]: Block } }; data: { [type: string]: { [name: string]: Block } } } = {

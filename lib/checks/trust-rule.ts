@@ -1,11 +1,19 @@
-/** What a trust rule is, and what it reports. */
+/** What a rule is, and what it reports: trust rules judge one trust policy, configuration rules the blocks around it. */
+import { ConfigModel } from "./model/config-model";
+import { TerraformAddress } from "./model/terraform-config";
 import { TrustPolicy } from "./model/trust-statement";
 
 /** "error" fails synth (and the `check` command); "warning" is reported only. */
 export type Severity = "error" | "warning";
 
-/** One rule over the statements of a trust policy, like a cdk-nag rule: an id, a severity, a check. */
-export interface TrustRule {
+/** Where every rule is documented: the README's rule table, one anchor per id (`#irsa030`). */
+export const RULE_DOCS_URL = "https://www.npmjs.com/package/cdktf-eks-irsa";
+
+/** The help URI of a rule, from its id: the README anchor of its row (SARIF `helpUri`). */
+export const helpUriOf = (id: string): string => `${RULE_DOCS_URL}#${id.toLowerCase()}`;
+
+/** What every rule says about itself, like a cdk-nag rule: an id, a name, a severity, what it finds and how to fix it. */
+export interface RuleDescription {
   /** Stable id, e.g. "IRSA002"; used in messages, JSON and SARIF output. */
   readonly id: string;
   /** Short kebab-case name, e.g. "missing-sub". */
@@ -15,11 +23,27 @@ export interface TrustRule {
   readonly summary: string;
   /** Why it matters and how to fix it. */
   readonly help: string;
+}
+
+/** One rule over the statements of a trust policy. */
+export interface TrustRule extends RuleDescription {
   /** The problems in one trust policy, each as a message that names the statement. */
   readonly check: (policy: TrustPolicy) => string[];
 }
 
-/** One problem found in one trust policy. */
+/** A message about one block of the configuration (an OIDC provider, an annotation). */
+export interface BlockMessage {
+  readonly address: TerraformAddress;
+  readonly message: string;
+}
+
+/** One rule over the blocks of a configuration other than trust policies: OIDC providers, annotations against trusts. */
+export interface ConfigRule extends RuleDescription {
+  /** The problems in a configuration, each with the address of the block it is about. */
+  readonly checkConfig: (config: ConfigModel) => BlockMessage[];
+}
+
+/** One problem found in one trust policy or block. */
 export interface TrustFinding {
   readonly ruleId: string;
   readonly ruleName: string;

@@ -10,6 +10,7 @@
 
 export { IrsaAssertions } from "./irsa-assertions";
 export { IrsaAssertionsOptions } from "./irsa-assertions-options";
+export { TrustCheckFinding } from "./trust-check-finding";
 export { ServiceAccountToken, WebIdentityToken, PodIdentityServiceAccount } from "./assume-requests";
 export { UnresolvedValueError } from "./unresolved-value-error";
 export { TrustedSubject } from "../kubernetes/trusted-subject";

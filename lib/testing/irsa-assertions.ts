@@ -1,5 +1,5 @@
 /** Assertions about who may assume the roles of a synthesized stack, for users' snapshot tests. */
-import { Token } from "cdktf";
+import { TerraformStack, Testing, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { TrustedSubject } from "../kubernetes/trusted-subject";
 import {
@@ -16,6 +16,7 @@ import { IrsaAssertionsOptions } from "./irsa-assertions-options";
 import { PolicyEvaluator } from "./policy-evaluator";
 import { roleAddressName } from "./role-address";
 import { ConfigReferences } from "./terraform/config-references";
+import { TrustCheckFinding, trustCheckFindings } from "./trust-check-finding";
 import { renderTrustPolicy } from "./trust-document";
 import { trustedSubjectsOf } from "./trusted-subjects";
 
@@ -59,6 +60,16 @@ export class IrsaAssertions {
     return new IrsaAssertions(config as Json, options);
   }
 
+  /**
+   * Synthesizes a stack (running its aspects) and returns every finding of the trust rules in it,
+   * errors and warnings: `expect(IrsaAssertions.trustFindings(stack)).toEqual([])` fails your test
+   * on a trust problem, where `Testing.synth` only records error annotations.
+   * @param stack the stack to synthesize
+   */
+  public static trustFindings(stack: TerraformStack): TrustCheckFinding[] {
+    return IrsaAssertions.fromSynth(Testing.synth(stack)).findings();
+  }
+
   private readonly refs: ConfigReferences;
   private readonly trusts = new Map<string, RoleTrust>();
   private readonly accountId: string;
@@ -79,6 +90,15 @@ export class IrsaAssertions {
       accountId: this.accountId,
       partition: this.partition,
     });
+  }
+
+  /**
+   * Every finding of the trust rules (the rules of `IrsaTrustChecks` and `cdktf-eks-irsa check`)
+   * in the synthesized stack, errors and warnings, each with its rule, Terraform address and
+   * message. `expect(assertions.findings()).toEqual([])` fails a test on any of them.
+   */
+  public findings(): TrustCheckFinding[] {
+    return trustCheckFindings(this.config);
   }
 
   /**

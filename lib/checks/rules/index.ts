@@ -1,5 +1,13 @@
-/** Every trust rule, in the order findings are reported. */
-import { TrustRule } from "../trust-rule";
+/** Every rule, in the order findings are reported: trust rules, then configuration rules. */
+import { ConfigRule, helpUriOf, RuleDescription, TrustRule } from "../trust-rule";
+import { annotationNotTrusted } from "./annotation/not-trusted";
+import { oidcProviderAudienceNotListed } from "./oidc-provider/audience-not-listed";
+import { oidcProviderDualStackUrl } from "./oidc-provider/dual-stack-url";
+import { oidcProviderEmptyClientId } from "./oidc-provider/empty-client-id";
+import { oidcProviderThumbprintFormat } from "./oidc-provider/thumbprint-format";
+import { oidcProviderThumbprintSource } from "./oidc-provider/thumbprint-source";
+import { oidcProviderUrlNotHttps } from "./oidc-provider/url-not-https";
+import { dualStackIssuer } from "./web-identity/dual-stack-issuer";
 import { podIdentityMixedWithUnsafeWebIdentity } from "./pod-identity/mixed-with-unsafe-web-identity";
 import { podIdentityOpenToAccount } from "./pod-identity/open-to-account";
 import { podIdentityWithoutTagSession } from "./pod-identity/without-tag-session";
@@ -37,7 +45,34 @@ export const TRUST_RULES: readonly TrustRule[] = [
   malformedPolicy,
   wildcardSubject,
   expressionNamespacePattern,
+  dualStackIssuer,
   podIdentityWithoutTagSession,
   podIdentityOpenToAccount,
   podIdentityMixedWithUnsafeWebIdentity,
 ];
+
+/** The rules over OIDC providers and role annotations (judged against the trusts of the same configuration). */
+export const CONFIG_RULES: readonly ConfigRule[] = [
+  oidcProviderEmptyClientId,
+  oidcProviderAudienceNotListed,
+  oidcProviderThumbprintSource,
+  oidcProviderThumbprintFormat,
+  oidcProviderUrlNotHttps,
+  oidcProviderDualStackUrl,
+  annotationNotTrusted,
+];
+
+/** A rule's description with its help URI (the README anchor of its row). */
+export interface DescribedRule extends RuleDescription {
+  readonly helpUri: string;
+}
+
+/** Every rule, trust and configuration, with its help URI: the catalogue SARIF and the README table show. */
+export const ALL_RULES: readonly DescribedRule[] = [...TRUST_RULES, ...CONFIG_RULES].map(({ id, name, severity, summary, help }) => ({
+  id,
+  name,
+  severity,
+  summary,
+  help,
+  helpUri: helpUriOf(id),
+}));
