@@ -120,11 +120,13 @@ export function claimConditions(policy: TrustPolicy): { w: ReadableWebIdentitySt
 }
 
 /** The literal sub values matched with StringLike, with their statement. */
-export function subjectPatterns(policy: TrustPolicy): { w: ReadableWebIdentityStatement; value: string; kubernetes: boolean }[] {
+export function subjectPatterns(
+  policy: TrustPolicy,
+): { w: ReadableWebIdentityStatement; key: string; value: string; kubernetes: boolean }[] {
   return claimConditions(policy)
     .filter(({ claim, c }) => claim === "sub" && isStringLike(c.operator))
     .flatMap(({ w, c }) =>
-      c.values.filter((v) => !isExpression(v, w.syntax)).map((value) => ({ w, value, kubernetes: isKubernetesStatement(w) })),
+      c.values.filter((v) => !isExpression(v, w.syntax)).map((value) => ({ w, key: c.key, value, kubernetes: isKubernetesStatement(w) })),
     );
 }
 
