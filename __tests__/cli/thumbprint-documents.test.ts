@@ -65,6 +65,16 @@ describe("the discovery document and the JWKS: at most 1 MiB, complete, JSON", (
       /is not JSON\n/,
     ],
     [
+      "a JWKS with no keys (IAM could verify no token)",
+      (url: string) => ({ discovery: sized(discovery(url)), keys: sized(JSON.stringify({ keys: [] })) }),
+      /^error: jwks_uri .* has no keys \(0 entries, none with a "kty"\): IAM could verify no token of this issuer\n/,
+    ],
+    [
+      "a JWKS whose entries are no keys",
+      (url: string) => ({ discovery: sized(discovery(url)), keys: sized(JSON.stringify({ keys: [{}, "k1"] })) }),
+      /^error: jwks_uri .* has no keys \(2 entries, none with a "kty"\)/,
+    ],
+    [
       "a JWKS that is not JSON",
       (url: string) => ({ discovery: sized(discovery(url)), keys: sized("keys") }),
       /^error: jwks_uri .* is not JSON\n/,
