@@ -92,14 +92,15 @@ function webIdentitySubjects(policy: Json, statement: Json, check: CandidateChec
       return audiences
         .filter((audience) => {
           const audWitnesses = witnessesOf(audience, words);
-          // A claim compared with the other (`sub = ...${<host>:aud}...`) needs witnesses made of the other's values.
-          const pairs = [
-            ...subWitnesses.flatMap((sub) =>
-              [...audWitnesses, ...witnessesOf(audience, wordsWithVariables(words, sub))].map((aud) => [sub, aud]),
-            ),
-            ...audWitnesses.flatMap((aud) => witnessesOf(subject, wordsWithVariables(words, aud)).map((sub) => [sub, aud])),
-          ];
-          return pairs.some(([sub, aud]) => check.webIdentity({ issuerHost: host, claims: { sub, aud } }));
+          const allows = (sub: string, aud: string) => check.webIdentity({ issuerHost: host, claims: { sub, aud } });
+          // Plain pairs first; then, for a claim compared with the other (`sub = ...${<host>:aud}...`),
+          // witnesses made of the other's values. Stops at the first allowed pair.
+          return (
+            subWitnesses.some((sub) => audWitnesses.some((aud) => allows(sub, aud))) ||
+            (words.some((w) => w.includes("${")) &&
+              (subWitnesses.some((sub) => witnessesOf(audience, wordsWithVariables(words, sub)).some((aud) => allows(sub, aud))) ||
+                audWitnesses.some((aud) => witnessesOf(subject, wordsWithVariables(words, aud)).some((sub) => allows(sub, aud)))))
+          );
         })
         .map((audience) => ({ via: WEB_IDENTITY, ...serviceAccountOf(subject), issuerHost, subject, audience }));
     });

@@ -6,15 +6,17 @@
  */
 import { piecesRegExp, substitute } from "./iam-pattern";
 
-const FILLERS = ["", "x", "-Zz9:", "*"];
+const FILLERS: ReadonlyArray<[string, string]> = [
+  ["", "q"],
+  ["x", "*"],
+  ["-Zz9:", "?"],
+];
 
-/** Strings a policy value or cover pattern stands for. */
+/** Strings a policy value or cover pattern stands for: as written, and with its wildcards filled in a few ways. */
 export function instantiations(pattern: string): string[] {
   const found = new Set<string>([pattern]);
-  for (const star of FILLERS) {
-    for (const one of ["q", "*", "?"]) {
-      found.add(pattern.replace(/\$\{([*?$])\}|\*|\?/g, (m, ch: string | undefined) => ch ?? (m === "*" ? star : one)));
-    }
+  for (const [star, one] of FILLERS) {
+    found.add(pattern.replace(/\$\{([*?$])\}|\*|\?/g, (m, ch: string | undefined) => ch ?? (m === "*" ? star : one)));
   }
   return [...found];
 }
@@ -25,15 +27,13 @@ export function coverMatches(pattern: string, value: string): boolean {
   return pieces !== undefined && piecesRegExp(pieces).test(value);
 }
 
-/** Witnesses inside the cover, drawn from its instantiations and the policy's vocabulary. */
+/** Witnesses inside the cover, drawn from its instantiations and the policy's vocabulary (and its words in other case). */
 export function witnessesOf(cover: string, vocabulary: readonly string[]): string[] {
   const pool = new Set<string>([...instantiations(cover), "system:serviceaccount:default:default", "sts.amazonaws.com"]);
   for (const word of vocabulary) {
-    for (const w of instantiations(word)) {
-      pool.add(w);
-      pool.add(w.toLowerCase());
-      pool.add(w.toUpperCase());
-    }
+    for (const w of instantiations(word)) pool.add(w);
+    pool.add(word.toLowerCase());
+    pool.add(word.toUpperCase());
   }
   return [...pool].filter((w) => coverMatches(cover, w));
 }
