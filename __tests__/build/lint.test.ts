@@ -9,6 +9,7 @@ import { execFile } from "child_process";
 import { rmSync, statSync } from "fs";
 import { join } from "path";
 import { lintCommands, LintCommand } from "./lint-commands";
+import { BUILD_TIMEOUT_MS } from "./build-timeout";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -41,14 +42,22 @@ test("the lint test runs npm run lint's two commands, with its caches: ESLint's 
   expect(cache(byTool("prettier"))).toBe("node_modules/.cache/prettier/cache.json");
 });
 
-test("eslint finds nothing", async () => {
-  const result = await eslint;
-  expect(result.stdout + result.stderr).toBe("");
-  expect(result.status).toBe(0);
-}, 60000);
+test(
+  "eslint finds nothing",
+  async () => {
+    const result = await eslint;
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  },
+  BUILD_TIMEOUT_MS,
+);
 
-test("prettier finds every file formatted", async () => {
-  const result = await prettier;
-  expect(result.stderr).toBe("");
-  expect(result.status).toBe(0);
-}, 60000);
+test(
+  "prettier finds every file formatted",
+  async () => {
+    const result = await prettier;
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  },
+  BUILD_TIMEOUT_MS,
+);
