@@ -3,9 +3,8 @@
  * beside its peers, a consumer program type-checked in strict mode against the shipped
  * declarations, then synthesized with plain node.
  *
- * The tarball has no dependencies of its own, so installing it is unpacking it into
- * node_modules/cdktf-eks-irsa; the peers are this project's copies (linked, so the test needs no
- * network). IRSA_REAL_INSTALL=1 runs a real `npm install` of the tarball and its peers instead.
+ * Installing the tarball is unpacking it into node_modules/cdktf-eks-irsa; its one dependency
+ * (@cdktf/hcl2json) and the peers are this project's copies (linked, so the test needs no network). IRSA_REAL_INSTALL=1 runs a real `npm install` of the tarball and its peers instead.
  */
 import { execFileSync, spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
@@ -96,7 +95,8 @@ beforeAll(() => {
     mkdirSync(join(modules, "cdktf-eks-irsa"), { recursive: true });
     execFileSync("tar", ["xzf", tarball, "-C", join(modules, "cdktf-eks-irsa"), "--strip-components=1"]);
     mkdirSync(join(modules, "@cdktf"));
-    for (const dep of [...PEERS, "typescript"]) symlinkSync(join(ROOT, "node_modules", dep), join(modules, dep), "dir");
+    for (const dep of [...PEERS, ...Object.keys(PKG.dependencies ?? {}), "typescript"])
+      symlinkSync(join(ROOT, "node_modules", dep), join(modules, dep), "dir");
   }
   writeFileSync(join(consumer, "main.ts"), CONSUMER);
   writeFileSync(join(consumer, "consumer.test.ts"), CONSUMER_TEST);
@@ -153,7 +153,7 @@ test("LICENSE is the license package.json names (Apache-2.0)", () => {
   expect(license).toContain("TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION");
 });
 
-test("package.json: entry points, peers with ranges, no runtime dependencies", () => {
+test("package.json: entry points, peers with ranges, one runtime dependency (HashiCorp's HCL parser)", () => {
   expect(PKG).toMatchObject({
     name: "cdktf-eks-irsa",
     main: "dist/index.js",
@@ -165,7 +165,8 @@ test("package.json: entry points, peers with ranges, no runtime dependencies", (
   expect(PKG.exports["./testing"]).toEqual({ types: "./dist/testing/index.d.ts", default: "./dist/testing/index.js" });
   // TypeScript's node10 resolution ignores "exports"; typesVersions points it at the same declarations.
   expect(PKG.typesVersions).toEqual({ "*": { testing: ["dist/testing/index.d.ts"] } });
-  expect(PKG.dependencies).toBeUndefined();
+  // check reads .tf files with @cdktf/hcl2json (commit 0e81667); nothing else ships as a dependency.
+  expect(Object.keys(PKG.dependencies ?? {})).toEqual(["@cdktf/hcl2json"]);
   expect(Object.keys(PKG.peerDependencies).sort()).toEqual([
     "@cdktf/provider-aws",
     "@cdktf/provider-kubernetes",
