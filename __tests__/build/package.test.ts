@@ -4,7 +4,8 @@
  * declarations, then synthesized with plain node.
  *
  * Installing the tarball is unpacking it into node_modules/cdktf-eks-irsa; its one dependency
- * (@cdktf/hcl2json) and the peers are this project's copies (linked, so the test needs no network). IRSA_REAL_INSTALL=1 runs a real `npm install` of the tarball and its peers instead.
+ * (@cdktf/hcl2json) and the peers are this project's copies (linked, so the test needs no network).
+ * IRSA_REAL_INSTALL=1 runs a real `npm install` of the tarball and its peers instead.
  */
 import { execFileSync, spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
