@@ -16,8 +16,22 @@ export interface RunIo {
   readonly err: (line: string) => void;
 }
 
-/** Runs the app; returns the process exit code. */
+/** Runs the app; returns the process exit code. Errors are reported on one line each (`Error: ...`). */
 export function runApp(argv: readonly string[], env: { [key: string]: string | undefined }, io: RunIo): number {
+  try {
+    return synthesize(argv, env, io);
+  } catch (e) {
+    // Anything else that stops the synth (an unwritable output folder, an error from cdktf): its
+    // message on one line, not a stack trace; IRSA_DEBUG=1 prints the stack for a bug report.
+    // Duck-typed: an error from another realm (a vm context, as under jest) is not `instanceof Error`.
+    const error = e !== null && typeof e === "object" && typeof (e as Error).message === "string" ? (e as Error) : undefined;
+    io.err(`Error: ${error?.message ?? String(e)}`);
+    if (env.IRSA_DEBUG === "1" && error?.stack !== undefined) io.err(error.stack);
+    return 1;
+  }
+}
+
+function synthesize(argv: readonly string[], env: { [key: string]: string | undefined }, io: RunIo): number {
   if (argv.includes("--help") || argv.includes("-h")) {
     io.out(readFileSync(join(ROOT, "help"), "utf8"));
     return 0;

@@ -161,7 +161,7 @@ describe("service accounts", () => {
 
   test("two add-on policies and no serviceAccounts: the usual error", () => {
     expect(() => stackWith({ two: { addonPolicies: [AddonPolicies.vpcCni(), AddonPolicies.efsCsiDriver()] } })).toThrow(
-      'IrsaRole "two": serviceAccounts undefined must list at least one service account ({ namespace, name })',
+      'IrsaRole "two": serviceAccounts is missing; it must list at least one service account ({ namespace, name })',
     );
   });
 });

@@ -78,7 +78,7 @@ test.each<[string, object, string]>([
     { addons: [{ addon: "istio" }] },
     'test: addons[0].addon "istio" is not a known add-on (known: ebs-csi-driver, efs-csi-driver,',
   ],
-  ["a missing name", { addons: [{ hostedZoneArns: [ZONE] }] }, "test: addons[0].addon undefined must be a string"],
+  ["a missing name", { addons: [{ hostedZoneArns: [ZONE] }] }, "test: addons[0].addon is missing; it must be a string"],
   [
     "a wrong ARN",
     { addons: [{ addon: "external-dns", hostedZoneArns: ["arn:aws:s3:::x"] }] },

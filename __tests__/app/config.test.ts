@@ -30,9 +30,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 describe("a config file", () => {
   test("stands alone: one that omits clusterName fails instead of deploying the example's cluster", () => {
     const { file, load } = loadFile({ region: "eu-west-1", serviceAccounts: [{ namespace: "payments", name: "api" }] });
-    expect(load).toThrow(new RegExp(`^config file "${escape(file)}": clusterName undefined must be a string$`));
+    expect(load).toThrow(new RegExp(`^config file "${escape(file)}": clusterName is missing; it must be a string$`));
     const noAccounts = loadFile({ region: "eu-west-1", clusterName: "prod" });
-    expect(noAccounts.load).toThrow(/serviceAccounts undefined must list at least one/);
+    expect(noAccounts.load).toThrow(/serviceAccounts is missing; it must list at least one/);
   });
 
   test('with "extends": "cdktf.json" it replaces the embedded fields it sets and keeps the others', () => {

@@ -11,6 +11,7 @@ import { tmpdir } from "os";
 import { delimiter, join } from "path";
 import { providerMatchesCluster } from "../../app/stack";
 import { DEFAULT_APP_TYPES, typesOf } from "../support/synth";
+import { BUILD_TIMEOUT_MS } from "./build-timeout";
 
 const ROOT = join(__dirname, "..", "..");
 const out = mkdtempSync(join(tmpdir(), "irsa-cli-"));
@@ -80,7 +81,7 @@ beforeAll(async () => {
   const rejected = synthBadConfig();
   hclDir = synthHcl();
   [jsonDir, bad] = await Promise.all([cli, rejected]);
-}, 60000);
+}, BUILD_TIMEOUT_MS);
 
 test("npm run synth prints the app's error once, and fails", () => {
   expect(bad.code).not.toBe(0);

@@ -7,6 +7,7 @@ import { execFileSync } from "child_process";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
+import { BUILD_TIMEOUT_MS } from "./build-timeout";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -45,7 +46,7 @@ beforeAll(() => {
     { cwd: ROOT, stdio: "pipe" },
   );
   api = JSON.parse(readFileSync(join(out, "api.json"), "utf8"));
-}, 60000);
+}, BUILD_TIMEOUT_MS);
 
 test("docs/ is what `npm run docs` generates from the current JSDoc", () => {
   const md = join(out, "md");

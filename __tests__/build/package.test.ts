@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildOnce } from "./jsii-build";
+import { BUILD_TIMEOUT_MS } from "./build-timeout";
 
 const ROOT = join(__dirname, "..", "..");
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
@@ -94,7 +95,8 @@ beforeAll(() => {
     mkdirSync(join(modules, "cdktf-eks-irsa"), { recursive: true });
     execFileSync("tar", ["xzf", tarball, "-C", join(modules, "cdktf-eks-irsa"), "--strip-components=1"]);
     mkdirSync(join(modules, "@cdktf"));
-    for (const dep of [...PEERS, "typescript"]) symlinkSync(join(ROOT, "node_modules", dep), join(modules, dep), "dir");
+    for (const dep of [...PEERS, ...Object.keys(PKG.dependencies ?? {}), "typescript"])
+      symlinkSync(join(ROOT, "node_modules", dep), join(modules, dep), "dir");
   }
   writeFileSync(join(consumer, "main.ts"), CONSUMER);
   writeFileSync(join(consumer, "consumer.test.ts"), CONSUMER_TEST);
@@ -124,7 +126,7 @@ beforeAll(() => {
       files: ["main.ts", "bad.ts", "readme.ts", "consumer.test.ts"],
     }),
   );
-}, 300000);
+}, BUILD_TIMEOUT_MS);
 
 test("the tarball holds the compiled library only", () => {
   expect(files).toContain("package.json");
@@ -159,7 +161,7 @@ test("LICENSE is the license package.json names (Apache-2.0)", () => {
   expect(license).toContain("TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION");
 });
 
-test("package.json: entry points, peers with ranges, no runtime dependencies", () => {
+test("package.json: entry points, peers with ranges, one runtime dependency (HashiCorp's HCL parser)", () => {
   expect(PKG).toMatchObject({
     name: "cdktf-eks-irsa",
     main: "dist/index.js",
@@ -215,28 +217,36 @@ test("no shipped file imports a prebuilt provider from its package root", () => 
   }
 });
 
-test("a consumer program type-checks strictly against the shipped declarations and synthesizes with plain node", () => {
-  const consumer = join(work, "consumer");
-  // One strict compile: main.ts and the README example must be clean, bad.ts must be rejected by
-  // our declarations (a service account without a name). tsc still emits main.js (noEmitOnError off).
-  const tsc = spawnSync(process.execPath, [join(consumer, "node_modules", "typescript", "bin", "tsc"), "-p", consumer], {
-    cwd: consumer,
-    encoding: "utf8",
-  });
-  const errors = tsc.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
-  expect(errors).toEqual([expect.stringMatching(/^bad\.ts\(2,\d+\): error TS2741: Property 'name' is missing/)]);
+test(
+  "a consumer program type-checks strictly against the shipped declarations and synthesizes with plain node",
+  () => {
+    const consumer = join(work, "consumer");
+    // One strict compile: main.ts and the README example must be clean, bad.ts must be rejected by
+    // our declarations (a service account without a name). tsc still emits main.js (noEmitOnError off).
+    const tsc = spawnSync(process.execPath, [join(consumer, "node_modules", "typescript", "bin", "tsc"), "-p", consumer], {
+      cwd: consumer,
+      encoding: "utf8",
+    });
+    const errors = tsc.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
+    expect(errors).toEqual([expect.stringMatching(/^bad\.ts\(2,\d+\): error TS2741: Property 'name' is missing/)]);
 
-  const test = JSON.parse(execFileSync(process.execPath, [join(consumer, "consumer.test.js")], { cwd: consumer, encoding: "utf8" }));
-  expect(test).toEqual({ who: [expect.objectContaining({ namespace: "default", serviceAccountName: "app" })], app: true });
+    const test = JSON.parse(execFileSync(process.execPath, [join(consumer, "consumer.test.js")], { cwd: consumer, encoding: "utf8" }));
+    expect(test).toEqual({ who: [expect.objectContaining({ namespace: "default", serviceAccountName: "app" })], app: true });
 
-  const out = join(work, "out");
-  execFileSync(process.execPath, [join(consumer, "main.js")], { cwd: consumer, stdio: "pipe", env: { ...process.env, CDKTF_OUTDIR: out } });
-  const json = JSON.parse(readFileSync(join(out, "stacks", "consumer", "cdk.tf.json"), "utf8"));
-  expect(Object.keys(json.data).sort()).toEqual(["aws_iam_policy_document", "tls_certificate"]);
-  expect(Object.keys(json.resource).sort()).toEqual([
-    "aws_iam_openid_connect_provider",
-    "aws_iam_role",
-    "aws_iam_role_policy_attachment",
-    "kubernetes_annotations",
-  ]);
-}, 60000);
+    const out = join(work, "out");
+    execFileSync(process.execPath, [join(consumer, "main.js")], {
+      cwd: consumer,
+      stdio: "pipe",
+      env: { ...process.env, CDKTF_OUTDIR: out },
+    });
+    const json = JSON.parse(readFileSync(join(out, "stacks", "consumer", "cdk.tf.json"), "utf8"));
+    expect(Object.keys(json.data).sort()).toEqual(["aws_iam_policy_document", "tls_certificate"]);
+    expect(Object.keys(json.resource).sort()).toEqual([
+      "aws_iam_openid_connect_provider",
+      "aws_iam_role",
+      "aws_iam_role_policy_attachment",
+      "kubernetes_annotations",
+    ]);
+  },
+  BUILD_TIMEOUT_MS,
+);

@@ -54,7 +54,8 @@ describe("IrsaTrustChecks", () => {
     const stack = stackWith([webIdentity([AUD])]);
     expect(synthErrors(stack)).toEqual([
       "IrsaTrustChecks IRSA002 (missing-sub): aws_iam_policy_document at test/hand-written: statement 0 (Federated " +
-        "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/AAAA) has no :sub condition: every " +
+        "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/AAAA) has no " +
+        "oidc.eks.us-west-2.amazonaws.com/id/AAAA:sub condition: every " +
         "identity of that issuer (every service account of the cluster) can assume the role",
     ]);
     const handWritten = stack.node.findChild("hand-written");
@@ -89,11 +90,11 @@ describe("IrsaTrustChecks", () => {
   });
 
   test.each<[string, DataAwsIamPolicyDocumentStatement[], RegExp]>([
-    ["sub only", [webIdentity([SUB])], /has no :aud condition/],
+    ["sub only", [webIdentity([SUB])], /has no oidc\.eks\.us-west-2\.amazonaws\.com\/id\/AAAA:aud condition/],
     [
       "sub and aud split across statements",
       [webIdentity([SUB]), webIdentity([AUD])],
-      /has no :aud condition; it is in another statement, but statements are OR'ed/,
+      /has no \S+:aud condition; it is in another statement, but statements are OR'ed/,
     ],
     ["no condition at all", [webIdentity(undefined)], /with no condition: every identity of that issuer can assume the role/],
     [
@@ -135,7 +136,11 @@ describe("IrsaTrustChecks", () => {
       ],
       /does not belong to arn:aws:iam::111122223333:oidc-provider\/oidc\.eks\.us-west-2\.amazonaws\.com\/id\/AAAA/,
     ],
-    ["action given by wildcard", [webIdentity([AUD], { actions: ["sts:*"] })], /has no :sub condition/],
+    [
+      "action given by wildcard",
+      [webIdentity([AUD], { actions: ["sts:*"] })],
+      /has no oidc\.eks\.us-west-2\.amazonaws\.com\/id\/AAAA:sub condition/,
+    ],
     [
       "two providers in one statement",
       [webIdentity([SUB, AUD], { principals: [{ type: "Federated", identifiers: [ARN, ARN.replace("AAAA", "BBBB")] }] })],
@@ -192,7 +197,11 @@ describe("IrsaTrustChecks", () => {
       }),
     });
     Aspects.of(stack).add(new IrsaTrustChecks());
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/aws_iam_role at test\/literal: statement 0 .* has no :sub condition/)]);
+    expect(synthErrors(stack)).toEqual([
+      expect.stringMatching(
+        /aws_iam_role at test\/literal: statement 0 .* has no oidc\.eks\.us-west-2\.amazonaws\.com\/id\/AAAA:sub condition/,
+      ),
+    ]);
   });
 
   test("trusts that are not OIDC web identity are left alone", () => {
@@ -209,7 +218,7 @@ describe("IrsaTrustChecks", () => {
   test("warnOnly reports failures as warnings", () => {
     const stack = stackWith([webIdentity([AUD])], new IrsaTrustChecks({ warnOnly: true }));
     expect(synthErrors(stack)).toEqual([]);
-    expect(warningsOf(stack)).toEqual([expect.stringContaining("has no :sub condition")]);
+    expect(warningsOf(stack)).toEqual([expect.stringContaining("has no oidc.eks.us-west-2.amazonaws.com/id/AAAA:sub condition")]);
   });
 
   test("the default app enables the checks", () => {

@@ -8,6 +8,10 @@ import { X509Certificate } from "crypto";
 import { closeAll, negotiated, startIssuer } from "../support/issuers";
 import { CertificateName, fingerprintOf, Pki, runHere, writePki } from "../support/thumbprint";
 
+// Load-independent: a machine under load makes these runs slow, never wrong. Time limits here are failure
+// bounds only (jest's timeout; the command's own --timeout at its maximum where the test is not about time).
+jest.setTimeout(30_000);
+
 let pki: Pki;
 let files: Awaited<ReturnType<typeof writePki>>["files"];
 

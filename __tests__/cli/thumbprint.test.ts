@@ -7,6 +7,12 @@
 import { CHECK_USAGE } from "../../lib/cli/check-command";
 import { closeAll, closedPort, Issuer, startIssuer, startPlainHttp, startRawIssuer, startTcp, trickle } from "../support/issuers";
 import { expectFailure, fingerprintOf, Pki, run, runHere, writePki } from "../support/thumbprint";
+import { MAX_TIMEOUT_MS } from "../../lib/cli/thumbprint/deadline";
+
+// Load-independent: a machine under load makes these runs slow, never wrong. Time limits here are failure
+// bounds only (jest's timeout; the command's own --timeout at its maximum where the test is not about time).
+jest.setTimeout(30_000);
+const GENEROUS = String(MAX_TIMEOUT_MS);
 
 let pki: Pki;
 let files: Awaited<ReturnType<typeof writePki>>["files"];
@@ -156,7 +162,7 @@ describe("a port that does not answer with TLS: one line, exit 1", () => {
   const closed = /^error: 127\.0\.0\.1:\d+ closed the connection without answering the TLS handshake\n$/;
 
   test("a plain HTTP server, from the real binary: no stack trace", async () => {
-    const r = await run(["thumbprint", url(await startPlainHttp()), "--timeout", "3000"]);
+    const r = await run(["thumbprint", url(await startPlainHttp()), "--timeout", GENEROUS]);
     expectFailure(r, notTls);
   });
 
@@ -181,42 +187,42 @@ describe("a port that does not answer with TLS: one line, exit 1", () => {
       /^error: TLS handshake with 127\.0\.0\.1:\d+ failed: unexpected message\n$/,
     ],
   ])("%s", async (_what, start, message) => {
-    const r = await runHere(["thumbprint", url(await start()), "--timeout", "400"]);
+    const r = await runHere(["thumbprint", url(await start()), "--timeout", GENEROUS]);
     expectFailure(r, message);
   });
 });
 
 describe("--timeout bounds the whole command", () => {
+  // The servers trickle one byte every 100 ms for hours: the command can only end, with the
+  // deadline's message, if --timeout bounds the whole run (a per-read timeout would wait forever).
+  // No elapsed-time assertion: under load the only limit is jest's timeout, a failure bound.
   const TIMEOUT = 400;
-  const MARGIN = 400;
-  const slowly = (text: string) => Buffer.from(text.repeat(20), "latin1");
+  const forever = (text: string) => Buffer.from(text.repeat(100_000), "latin1");
 
   test("a TLS handshake trickled one byte every 100 ms", async () => {
     // A TLS record header, then more of a handshake that never completes.
-    const port = await startTcp((socket) => trickle(socket, Buffer.concat([Buffer.from([0x16, 0x03, 0x03, 0x10, 0x00]), slowly("\0")])));
+    const port = await startTcp((socket) => trickle(socket, Buffer.concat([Buffer.from([0x16, 0x03, 0x03, 0x10, 0x00]), forever("\0")])));
     const r = await runHere(["thumbprint", `https://127.0.0.1:${port}/id/X`, "--timeout", `${TIMEOUT}`]);
     expectFailure(r, /^error: 127\.0\.0\.1:\d+ was too slow: the TLS handshake did not finish within 400 ms\n/);
-    expect(r.ms).toBeLessThan(TIMEOUT + MARGIN);
-  }, 4000);
+  }, 30_000);
 
   test.each([
-    ["its headers", "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 40\r\n\r\n"],
+    ["its headers", "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-padding: "],
     ["its body", ""],
   ])(
     "a discovery document trickling %s one byte every 100 ms",
     async (_what, headers) => {
       const issuer = await startRawIssuer(pki.leaf.keyPem, [pki.leaf.certPem, pki.intermediate.certPem], (socket) => {
-        if (headers) return trickle(socket, Buffer.from(headers + "{}".repeat(20)));
-        socket.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 400\r\n\r\n{");
-        trickle(socket, slowly(" "));
+        if (headers) return trickle(socket, Buffer.concat([Buffer.from(headers), forever("x")]));
+        socket.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 400000\r\n\r\n{");
+        trickle(socket, forever(" "));
       });
       const r = await runHere(["thumbprint", issuer.url, "--timeout", `${TIMEOUT}`]);
       expectFailure(
         r,
         /^error: https:\/\/127\.0\.0\.1:\d+\/id\/EXAMPLE\/\.well-known\/openid-configuration was too slow: .* within 400 ms\n/,
       );
-      expect(r.ms).toBeLessThan(TIMEOUT + MARGIN);
     },
-    4000,
+    30_000,
   );
 });

@@ -158,7 +158,7 @@ const catalogue: [string, () => unknown, string, RegExp][] = [
   [
     "missing name",
     role({ serviceAccounts: [{ namespace: "default" } as typeof SA] }),
-    "serviceAccounts[0].name undefined",
+    "serviceAccounts[0].name is missing",
     /must be a string/,
   ],
   [
@@ -211,7 +211,7 @@ const catalogue: [string, () => unknown, string, RegExp][] = [
     "oidcProvider.arn",
     /not an IAM OIDC provider ARN/,
   ],
-  ["missing provider", role({ oidcProvider: undefined }), "oidcProvider undefined", /is required/],
+  ["missing provider", role({ oidcProvider: undefined }), "oidcProvider is missing", /is required/],
   [
     "plain provider with clientIds null",
     role({ oidcProvider: { arn: ARN, issuerHost: "oidc.eks.us-west-2.amazonaws.com/id/AAAA", clientIds: null as never } }),

@@ -1,4 +1,5 @@
 /** What the trust rules share: which statements are web-identity trusts, and how to read their claims. */
+import { claimsPinnedByDeny } from "./deny-pins";
 import { Issuer, isEksIssuerHost, issuerOf } from "./issuers";
 import { isExpression } from "./model/terraform-expression";
 import { federatedOf, principalsOfType, TrustCondition, TrustPolicy, TrustStatement, ValueSyntax } from "./model/trust-statement";
@@ -119,11 +120,13 @@ export function claimConditions(policy: TrustPolicy): { w: ReadableWebIdentitySt
 }
 
 /** The literal sub values matched with StringLike, with their statement. */
-export function subjectPatterns(policy: TrustPolicy): { w: ReadableWebIdentityStatement; value: string; kubernetes: boolean }[] {
+export function subjectPatterns(
+  policy: TrustPolicy,
+): { w: ReadableWebIdentityStatement; key: string; value: string; kubernetes: boolean }[] {
   return claimConditions(policy)
     .filter(({ claim, c }) => claim === "sub" && isStringLike(c.operator))
     .flatMap(({ w, c }) =>
-      c.values.filter((v) => !isExpression(v, w.syntax)).map((value) => ({ w, value, kubernetes: isKubernetesStatement(w) })),
+      c.values.filter((v) => !isExpression(v, w.syntax)).map((value) => ({ w, key: c.key, value, kubernetes: isKubernetesStatement(w) })),
     );
 }
 
@@ -135,9 +138,17 @@ export function splitServiceAccountSubject(value: string): { namespace: string; 
   return colon < 0 ? { namespace: rest, name: undefined } : { namespace: rest.slice(0, colon), name: rest.slice(colon + 1) };
 }
 
+/** The condition key of a claim as the statement would spell it: `<host>:<claim>` (the host of its other keys, or of its issuer). */
+export function claimKeyOf(w: WebIdentityStatement, claim: string): string {
+  const spelled = (w.statement.conditions ?? []).find((c) => c.key.lastIndexOf(":") > 0 && claimOf(c) !== undefined)?.key;
+  const host = spelled?.slice(0, spelled.lastIndexOf(":")) ?? w.issuers.find((i) => i.host !== undefined)?.host ?? "<issuer host>";
+  return `${host}:${claim}`;
+}
+
 /**
  * Messages for conditioned statements without a check on `claim`. Statements are OR'ed: a claim
- * checked in another statement does not narrow this one.
+ * checked in another statement does not narrow this one. A claim that a Deny pins for this
+ * statement's principal and action (./deny-pins.ts) is checked.
  */
 export function missingClaimMessages(
   policy: TrustPolicy,
@@ -147,14 +158,12 @@ export function missingClaimMessages(
   const all = webIdentityStatements(policy);
   return conditionedWebIdentityStatements(policy).flatMap((w) => {
     const claim = claimFor(w);
-    if (claim === undefined || claimsIn(w.conditions).has(claim)) return [];
+    if (claim === undefined || claimsIn(w.conditions).has(claim) || claimsPinnedByDeny(policy, w).has(claim)) return [];
+    const key = claimKeyOf(w, claim);
     const elsewhere = all.some((other) => other.index !== w.index && claimsIn(other.statement.conditions ?? []).has(claim));
     return elsewhere
-      ? [
-          `${w.label} has no :${claim} condition; it is in another statement, but statements are OR'ed: put sub and aud ` +
-            `in the same statement`,
-        ]
-      : [`${w.label} has no :${claim} condition: ${consequence(claim)}`];
+      ? [`${w.label} has no ${key} condition; it is in another statement, but statements are OR'ed: put sub and aud in the same statement`]
+      : [`${w.label} has no ${key} condition: ${consequence(claim)}`];
   });
 }
 

@@ -4,6 +4,12 @@
  * `<host>:<claim>`), or EKS Pod Identity (AssumeRole and TagSession by pods.eks.amazonaws.com with
  * the session tags EKS sets).
  */
+import {
+  POD_IDENTITY_SESSION_TAG_NAMES,
+  POD_IDENTITY_SESSION_TAGS,
+  PodIdentitySessionTag,
+  requestTagKey,
+} from "../kubernetes/pod-identity-session-tags";
 import { AuthorizationRequest } from "./policy-evaluator";
 
 /** A Kubernetes service account presenting its projected token (IRSA). */
@@ -42,6 +48,16 @@ export interface PodIdentityServiceAccount {
    * @default - `arn:<partition>:eks:<region>:<accountId>:cluster/<clusterName>` from the options of `fromSynth`
    */
   readonly clusterArn?: string;
+  /**
+   * Name of the pod (the `kubernetes-pod-name` session tag).
+   * @default - `<name>-5d8f7c9b6-x2x4q`, a made-up pod of a Deployment named after the service account
+   */
+  readonly podName?: string;
+  /**
+   * UID of the pod (the `kubernetes-pod-uid` session tag).
+   * @default "00000000-0000-4000-8000-000000000000"
+   */
+  readonly podUid?: string;
 }
 
 export const DEFAULT_AUDIENCE = "sts.amazonaws.com";
@@ -60,18 +76,34 @@ export function webIdentityRequest(providerArn: string, token: WebIdentityToken,
   return { action: "sts:AssumeRoleWithWebIdentity", resource: roleArn, principal: { type: "Federated", id: providerArn }, context };
 }
 
-/** The session tags EKS Pod Identity passes, as request tags. */
-export const POD_IDENTITY_TAGS = ["eks-cluster-arn", "eks-cluster-name", "kubernetes-namespace", "kubernetes-service-account"];
+/** The pod a Pod Identity request comes from when the caller names none. */
+export const defaultPodName = (serviceAccountName: string) => `${serviceAccountName}-5d8f7c9b6-x2x4q`;
+export const DEFAULT_POD_UID = "00000000-0000-4000-8000-000000000000";
 
-/** The two calls EKS Pod Identity makes: both must be allowed. */
+/** The six session tags EKS sets for a service account's pod, by tag name. */
+export function podIdentitySessionTags(sa: PodIdentityServiceAccount, clusterArn: string): { [tag: string]: string } {
+  const values: { [K in PodIdentitySessionTag]: string } = {
+    clusterArn,
+    clusterName: sa.clusterName,
+    namespace: sa.namespace,
+    serviceAccount: sa.name,
+    podName: sa.podName ?? defaultPodName(sa.name),
+    podUid: sa.podUid ?? DEFAULT_POD_UID,
+  };
+  return Object.fromEntries(
+    Object.entries(values).map(([what, value]) => [POD_IDENTITY_SESSION_TAGS[what as PodIdentitySessionTag], value]),
+  );
+}
+
+/** The two calls EKS Pod Identity makes, each with all six session tags and their `aws:TagKeys`: both must be allowed. */
 export function podIdentityRequests(sa: PodIdentityServiceAccount, clusterArn: string, roleArn: string): AuthorizationRequest[] {
-  const tags = [clusterArn, sa.clusterName, sa.namespace, sa.name];
-  const context = Object.fromEntries(POD_IDENTITY_TAGS.map((tag, i) => [`aws:RequestTag/${tag}`, tags[i]]));
+  const tags = podIdentitySessionTags(sa, clusterArn);
+  const context = Object.fromEntries(Object.entries(tags).map(([tag, value]) => [requestTagKey(tag), value]));
   return ["sts:AssumeRole", "sts:TagSession"].map((action) => ({
     action,
     resource: roleArn,
     principal: { type: "Service", id: POD_IDENTITY_SERVICE },
     context,
-    multiValuedContext: { "aws:TagKeys": POD_IDENTITY_TAGS },
+    multiValuedContext: { "aws:TagKeys": [...POD_IDENTITY_SESSION_TAG_NAMES] },
   }));
 }

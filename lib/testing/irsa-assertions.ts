@@ -114,6 +114,13 @@ export class IrsaAssertions {
    * Everyone the role's trust policy admits: each service account (or other subject) per issuer
    * and audience for web identities, and per cluster for EKS Pod Identity. A field is `*` where
    * the policy does not narrow it (e.g. no `sub` condition: namespace, name and subject are `*`).
+   *
+   * The list is complete: every token the trust admits matches some listed subject, read as an
+   * IAM pattern (`*` any run of characters, `?` one character; `${*}`, `${?}` and `${$}` are the
+   * characters themselves, so a literal `*` in a StringEquals value is `${*}`). Deny statements
+   * count (a Deny `StringNotEquals <host>:aud` pins the audience); a policy variable in a value
+   * (e.g. `sub = ${<host>:sub}`, which matches every token) lists as `*`. Issuer host `*` stands
+   * for any issuer the policy does not name (a `Federated: "*"` statement).
    * @param role an IrsaRole (or any construct with a `role` or `roleArn`), an IamRole, or `"aws_iam_role.<name>"`
    */
   public whoCanAssume(role: IConstruct | string): TrustedSubject[] {

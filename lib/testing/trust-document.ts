@@ -6,14 +6,13 @@
  * are merged, as the AWS provider renders them.
  */
 import { trustPoliciesOf } from "../checks/model/trust-policies-of-config";
+import { policyDocumentReference } from "../checks/model/terraform-expression";
 import { TrustPrincipal, TrustStatement } from "../checks/model/trust-statement";
 import { ConfigReferences, UnresolvableReference } from "./terraform/config-references";
 import { TfValue } from "./terraform/syntax";
 import { UnresolvedValueError } from "./unresolved-value-error";
 
 type Json = { [key: string]: any };
-
-const DOCUMENT_REFERENCE = /^\$\{data\.aws_iam_policy_document\.([A-Za-z_][\w-]*)\.(?:json|minified_json)\}$/;
 
 /** Evaluates configuration strings for one role, turning "known only at apply" into a helpful error. */
 class RoleValues {
@@ -62,7 +61,7 @@ export function renderTrustPolicy(config: Json, name: string, refs: ConfigRefere
   }
   if (typeof role.assume_role_policy !== "string") throw new Error(`IrsaAssertions: ${address} has no assume_role_policy string`);
   const values = new RoleValues(refs, address);
-  const documentName = DOCUMENT_REFERENCE.exec(role.assume_role_policy)?.[1];
+  const documentName = policyDocumentReference(role.assume_role_policy);
   if (documentName === undefined) {
     const text = values.string(role.assume_role_policy);
     try {

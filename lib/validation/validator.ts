@@ -11,8 +11,14 @@ export class Validator {
   /** @param owner how the construct is named in messages, e.g. `IrsaRole "app"` */
   constructor(public readonly owner: string) {}
 
-  /** Rejects a value: `<owner>: <path> <value> <reason>`. */
+  /**
+   * Rejects a value: `<owner>: <path> <value> <reason>`. A property left out (`undefined`) is said
+   * to be missing: `<owner>: <path> is missing; it must be a string`, not `<path> undefined must be ...`.
+   */
   reject(path: string, value: unknown, reason: string): never {
+    if (value === undefined && /^(must|is required)\b/.test(reason)) {
+      throw new ValidationError(`${this.owner}: ${path} is missing; it ${reason}`);
+    }
     throw new ValidationError(`${this.owner}: ${path} ${formatValue(value)} ${reason}`);
   }
 

@@ -18,7 +18,16 @@ export function policyVariablesIn(value: string, syntax: ValueSyntax): string[] 
   return [...value.matchAll(pattern)].map((m) => m[1]);
 }
 
-/** `${data.aws_iam_policy_document.<name>.json}` exactly: the name of the referenced document. */
+/**
+ * The attributes of `aws_iam_policy_document` that hold the rendered policy: `json`, and
+ * `minified_json` (the same policy without whitespace). The one list the checks and the testing
+ * helper read document references with.
+ */
+const DOCUMENT_ATTRIBUTES = ["json", "minified_json"];
+
+const DOCUMENT_REFERENCE = new RegExp(`^\\$\\{data\\.aws_iam_policy_document\\.([\\w-]+)\\.(?:${DOCUMENT_ATTRIBUTES.join("|")})\\}$`);
+
+/** `${data.aws_iam_policy_document.<name>.json}` (or `.minified_json`) exactly: the name of the referenced document. */
 export function policyDocumentReference(value: string): string | undefined {
-  return /^\$\{data\.aws_iam_policy_document\.([\w-]+)\.json\}$/.exec(value)?.[1];
+  return DOCUMENT_REFERENCE.exec(value)?.[1];
 }

@@ -28,5 +28,13 @@ export async function checkDiscovery(issuerUrl: string, deadline: Deadline): Pro
   }
   const jwks = await getJson(body.jwks_uri, "jwks_uri", deadline);
   if (!isObject(jwks) || !Array.isArray(jwks.keys)) throw new ThumbprintError(`jwks_uri ${body.jwks_uri} is not a JSON key set`);
-  return { url, issuer: body.issuer, jwksUri: body.jwks_uri, jwksKeys: jwks.keys.length };
+  // A failure, not a warning: IAM verifies every token against these keys, so with none every
+  // AssumeRoleWithWebIdentity fails (InvalidIdentityToken); the URL is wrong or the issuer not set up.
+  const usable = jwks.keys.filter((k) => isObject(k) && typeof k.kty === "string" && k.kty !== "");
+  if (usable.length === 0) {
+    throw new ThumbprintError(
+      `jwks_uri ${body.jwks_uri} has no keys (${jwks.keys.length} entries, none with a "kty"): IAM could verify no token of this issuer`,
+    );
+  }
+  return { url, issuer: body.issuer, jwksUri: body.jwks_uri, jwksKeys: usable.length };
 }

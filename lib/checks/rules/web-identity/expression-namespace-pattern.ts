@@ -17,7 +17,7 @@ export const expressionNamespacePattern: TrustRule = {
         c.values.flatMap((v) => {
           const subject = splitServiceAccountSubject(v);
           return subject !== undefined && isExpression(subject.namespace, w.syntax)
-            ? [`${w.label} sub value "${v}" is matched with ${c.operator} and its namespace is only known at apply`]
+            ? [`${w.label} ${c.key} value "${v}" is matched with ${c.operator} and its namespace is only known at apply`]
             : [];
         }),
       ),

@@ -16,6 +16,8 @@ export const literalWildcard: TrustRule = {
       .flatMap(({ w, c }) =>
         c.values
           .filter((v) => !isExpression(v, w.syntax) && WILDCARD.test(v))
-          .map((v) => `${w.label} sub value "${v}" has a wildcard but ${c.operator} matches it literally; use StringLike or remove it`),
+          .map(
+            (v) => `${w.label} ${c.key} value "${v}" has a wildcard but ${c.operator} matches it literally; use StringLike or remove it`,
+          ),
       ),
 };

@@ -11,16 +11,16 @@ export const wildcardNamespace: TrustRule = {
     "Anyone who can create a service account in a matching namespace can assume the role. " +
     "Name one namespace exactly; only the service account name may be a pattern.",
   check: (policy) =>
-    subjectPatterns(policy).flatMap(({ w, value, kubernetes }) => {
+    subjectPatterns(policy).flatMap(({ w, key, value, kubernetes }) => {
       if (!kubernetes) return [];
       const subject = splitServiceAccountSubject(value);
       if (subject === undefined) {
         return WILDCARD.test(value)
-          ? [`${w.label} sub value "${value}" is a wildcard over the namespace (or more); name one namespace`]
+          ? [`${w.label} ${key} value "${value}" is a wildcard over the namespace (or more); name one namespace`]
           : [];
       }
       return subject.name === undefined || WILDCARD.test(subject.namespace)
-        ? [`${w.label} sub value "${value}" has a wildcard namespace; it trusts every matching namespace of the cluster`]
+        ? [`${w.label} ${key} value "${value}" has a wildcard namespace; it trusts every matching namespace of the cluster`]
         : [];
     }),
 };

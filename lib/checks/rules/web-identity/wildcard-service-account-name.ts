@@ -9,9 +9,9 @@ export const wildcardServiceAccountName: TrustRule = {
   summary: "A Kubernetes sub pattern matches several service account names in one namespace.",
   help: "Every service account whose name matches can assume the role. Prefer exact names; keep the pattern narrow if you need one.",
   check: (policy) =>
-    subjectPatterns(policy).flatMap(({ w, value, kubernetes }) => {
+    subjectPatterns(policy).flatMap(({ w, key, value, kubernetes }) => {
       const subject = kubernetes ? splitServiceAccountSubject(value) : undefined;
       if (subject?.name === undefined || WILDCARD.test(subject.namespace) || !WILDCARD.test(subject.name)) return [];
-      return [`${w.label} sub value "${value}" matches service account names by wildcard in namespace "${subject.namespace}"`];
+      return [`${w.label} ${key} value "${value}" matches service account names by wildcard in namespace "${subject.namespace}"`];
     }),
 };

@@ -19,13 +19,13 @@ export const wildcardSubject: TrustRule = {
     "A pattern such as `*`, or `repo:*` on GitHub Actions, admits identities of other owners. " +
     "Pin the owner literally (repo:<org>/<repo>:..., organization:<name>:...) and keep wildcards after it.",
   check: (policy) =>
-    subjectPatterns(policy).flatMap(({ w, value, kubernetes }) => {
+    subjectPatterns(policy).flatMap(({ w, key, value, kubernetes }) => {
       if (kubernetes || !WILDCARD.test(value)) return [];
-      if (/^[*?]+$/.test(value)) return [`${w.label} sub value "${value}" matches every subject of the issuer`];
+      if (/^[*?]+$/.test(value)) return [`${w.label} ${key} value "${value}" matches every subject of the issuer`];
       const hosts = w.issuers.map((i) => i.host ?? w.conditions.find((c) => c.key.endsWith(":sub"))?.key.slice(0, -4));
       const shared = hosts.map((h) => (h === undefined ? undefined : OWNER_PREFIX[h.toLowerCase()])).find((x) => x !== undefined);
       return shared !== undefined && !shared.pattern.test(value)
-        ? [`${w.label} sub value "${value}" does not pin the owner; it must start with ${shared.owner} written literally`]
+        ? [`${w.label} ${key} value "${value}" does not pin the owner; it must start with ${shared.owner} written literally`]
         : [];
     }),
 };

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+/**
+ * Times `npm test` (jest, the whole suite) and writes bench/TEST-TIME.md: the wall time against the
+ * budget (45 s on 2 idle cores, from a fresh clone), the machine's load before and after, and the
+ * slowest suites (jest's own per-suite times), so a regression shows where the time went.
+ *
+ *   node bench/test-time.js           warm: the caches a previous run left (ESLint, Prettier, tsc, jest)
+ *   node bench/test-time.js --cold    a fresh clone: deletes those caches first
+ *   options: --runs N (default 1; the median is reported), --no-write
+ *
+ * Run it on an IDLE machine: the figure means nothing when other processes share the cores (the
+ * load average is recorded so that a reader can tell). Exit 1 when the median is over budget.
+ */
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const ROOT = path.join(__dirname, "..");
+const BUDGET_S = 45;
+const args = process.argv.slice(2);
+const COLD = args.includes("--cold");
+const RUNS = Number(args[args.indexOf("--runs") + 1]) || 1;
+const NO_WRITE = args.includes("--no-write");
+const JEST = path.join(ROOT, "node_modules", "jest", "bin", "jest.js");
+
+/** What a fresh clone does not have: the lint and type-check caches, and jest's transform cache. */
+function clearCaches() {
+  fs.rmSync(path.join(ROOT, "node_modules", ".cache"), { recursive: true, force: true });
+  spawnSync(process.execPath, [JEST, "--clearCache"], { cwd: ROOT, stdio: "ignore" });
+}
+
+function runOnce(i) {
+  if (COLD) clearCaches();
+  const report = path.join(os.tmpdir(), `irsa-test-time-${process.pid}-${i}.json`);
+  const load = os.loadavg()[0];
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [JEST, "--json", "--outputFile", report], {
+    cwd: ROOT,
+    env: { ...process.env, CI: "1", FORCE_COLOR: "0" },
+    encoding: "utf8",
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const results = JSON.parse(fs.readFileSync(report, "utf8"));
+  fs.rmSync(report, { force: true });
+  const suites = results.testResults
+    .map((s) => ({ file: path.relative(ROOT, s.name), seconds: (s.endTime - s.startTime) / 1000 }))
+    .sort((a, b) => b.seconds - a.seconds);
+  return {
+    seconds,
+    passed: r.status === 0,
+    tests: `${results.numPassedTests} passed, ${results.numFailedTests} failed`,
+    loadBefore: load,
+    loadAfter: os.loadavg()[0],
+    suites,
+  };
+}
+
+const runs = Array.from({ length: RUNS }, (_, i) => runOnce(i));
+const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+const median = sorted[Math.floor((sorted.length - 1) / 2)];
+const verdict = median.seconds <= BUDGET_S ? "yes" : "**no**";
+const lines = [
+  "# npm test wall time",
+  "",
+  `Written by \`node bench/test-time.js${COLD ? " --cold" : ""}${RUNS > 1 ? ` --runs ${RUNS}` : ""}\` on ${new Date().toISOString()}:`,
+  `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), Node ${process.version}, ` +
+    `${COLD ? "cold (caches deleted first, as in a fresh clone)" : "warm (caches of earlier runs kept)"}.`,
+  "",
+  "| runs | median wall | budget | within | load average before / after (median run) | tests |",
+  "| --- | --- | --- | --- | --- | --- |",
+  `| ${RUNS} | ${median.seconds.toFixed(1)} s | ${BUDGET_S} s | ${verdict} | ` +
+    `${median.loadBefore.toFixed(2)} / ${median.loadAfter.toFixed(2)} | ${median.tests} |`,
+  "",
+  "A load average above 0.5 before the run means the machine was not idle: the figure is not a measurement of the suite.",
+  "",
+  "Slowest suites of the median run (jest's per-suite time; suites run two at a time, so these overlap):",
+  "",
+  "| suite | seconds |",
+  "| --- | --- |",
+  ...median.suites.slice(0, 12).map((s) => `| ${s.file} | ${s.seconds.toFixed(1)} |`),
+  "",
+];
+const text = lines.join("\n");
+process.stdout.write(text);
+if (!NO_WRITE) fs.writeFileSync(path.join(__dirname, "TEST-TIME.md"), text);
+process.exitCode = median.passed && median.seconds <= BUDGET_S ? 0 : 1;
