@@ -22,7 +22,7 @@ if (!terraform) console.warn("SKIPPED: no terraform binary on PATH: the interpre
 const withTerraform = terraform ? test : test.skip;
 
 const ERROR = "__error__";
-const NO_VALUES = { providerArns: {}, issuerHosts: {}, values: {}, accountId: "111122223333", partition: "aws" };
+const NO_VALUES = { providerArns: {}, issuerHosts: {}, values: {}, accountId: "111122223333", partition: "aws", region: "us-east-1" };
 
 /** What our interpreter makes of a template, or ERROR when it refuses it. */
 function ours(template: string): TfValue | typeof ERROR {

@@ -6,7 +6,7 @@ import { ConfigReferences, canonicalReference, UnresolvableReference } from "../
 import { TfValue } from "../../lib/testing/terraform/syntax";
 import { FUNCTION_CASES, TEMPLATE_CASES } from "./terraform-expression-cases";
 
-const NO_VALUES = { providerArns: {}, issuerHosts: {}, values: {}, accountId: "111122223333", partition: "aws" };
+const NO_VALUES = { providerArns: {}, issuerHosts: {}, values: {}, accountId: "111122223333", partition: "aws", region: "us-east-1" };
 
 function evaluate(template: string, config: object = {}, known: Partial<typeof NO_VALUES> = {}): TfValue {
   return new ConfigReferences(config, { ...NO_VALUES, ...known }).resolveString(template);

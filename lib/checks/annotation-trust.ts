@@ -21,6 +21,7 @@ const ROLE_ARN = /^arn:[\w-]+:iam::\d{12}:role(\/(?:[\x21-\x7e]*\/)?)?([\w+=,.@-
 /** The account and partition of the ARNs made up for the evaluation (the trust's own ARNs are used where it states them). */
 const ACCOUNT = "111122223333";
 const PARTITION = "aws";
+const REGION = "us-east-1";
 
 /** Stand-in hosts for providers whose URL is known only at apply: the trusts' keys built from the ARN still line up. */
 function placeholderHosts(config: unknown): { [address: string]: string } {
@@ -54,6 +55,7 @@ export class AnnotationTrustJudge {
       values: Object.fromEntries(Object.entries(hosts).map(([address, host]) => [`${address}.url`, `https://${host}`])),
       accountId: ACCOUNT,
       partition: PARTITION,
+      region: REGION,
     });
   }
 

@@ -89,6 +89,7 @@ export class IrsaAssertions {
       values: options.values ?? {},
       accountId: this.accountId,
       partition: this.partition,
+      region: this.region,
     });
   }
 

@@ -21,6 +21,7 @@ export interface KnownValues {
   readonly values: { readonly [reference: string]: string };
   readonly accountId: string;
   readonly partition: string;
+  readonly region: string;
 }
 
 /** A reference whose value is known only at apply; `hint` says how to supply it. */
@@ -35,6 +36,13 @@ export class UnresolvableReference extends Error {
 }
 
 const PROVIDER_TYPES = new Set(["aws_iam_openid_connect_provider"]);
+
+/** Data sources that describe where the configuration runs: answered from the account, partition and region given. */
+const CONTEXT_ATTRIBUTES: { readonly [type: string]: { readonly [attribute: string]: keyof KnownValues } } = {
+  aws_partition: { partition: "partition" },
+  aws_region: { region: "region", name: "region" },
+  aws_caller_identity: { account_id: "accountId" },
+};
 const NOT_IN_CONFIG = new Set(["module", "path", "terraform", "count", "each", "self"]);
 
 export class ConfigReferences {
@@ -97,6 +105,8 @@ export class ConfigReferences {
     const block = this.config[mode]?.[type]?.[name];
     if (block === undefined) throw new UnresolvableReference(text, `refers to ${address}, which is not in the configuration`, "");
     if (PROVIDER_TYPES.has(type) && attributes.length === 1 && attributes[0] === "arn") return this.providerArn(address, block, text);
+    const context = mode === "data" && attributes.length === 1 ? CONTEXT_ATTRIBUTES[type]?.[String(attributes[0])] : undefined;
+    if (context !== undefined) return this.known[context] as string;
     return this.walk(block, attributes, text);
   }
 
