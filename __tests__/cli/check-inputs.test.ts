@@ -16,22 +16,23 @@ describe("input that cannot be checked: exit 2 and one line naming it", () => {
 
   test.each([
     ["a missing path", () => join(work, "nope.json"), /^error: \S+nope\.json: no such file or folder\n$/],
-    ["text that is not JSON", () => write("broken.tf.json", "{ resource"), /^error: \S+broken\.tf\.json: not valid JSON \(.+\)\n$/],
+    ["text that is not JSON", () => write("broken.tf.json", "{ resource"), /^error: \S+broken\.tf\.json:1:3: not valid JSON \(.+\)\n$/],
     [
       "JSON that is not Terraform",
       () => write("package.json", '{"name":"x"}'),
-      /: neither a Terraform JSON configuration nor the output of terraform show -json\n$/,
+      /: neither a Terraform JSON configuration nor the output of terraform show -json, aws iam get-account-authorization-details, aws iam list-roles or kubectl get serviceaccounts -o json\n$/,
     ],
     [
       "a plan of an unknown major format",
       () => write("v2.json", '{"format_version":"2.0","planned_values":{}}'),
       /format_version "2\.0" is not supported/,
     ],
-    ["HCL output of cdktf synth --hcl", () => write("cdk.tf", 'resource "x" "y" {}'), /cdk\.tf: HCL, not JSON/],
+    ["HCL with nothing to judge", () => write("cdk.tf", 'resource "x" "y" {}'), /^error: nothing to judge in \S+cdk\.tf: no IAM role trust/],
+    ["HCL that does not parse: line and column", () => write("bad.tf", 'resource "x" "y" {\n  a = \n}\n'), /^error: \S+bad\.tf:2:\d+: not valid HCL \(/],
     [
       "a folder with nothing to check",
       () => mkdtempSync(join(work, "empty-")),
-      /no manifest\.json, stacks\/\*\/cdk\.tf\.json or \*\.tf\.json/,
+      /no manifest\.json, stacks\/\*\/cdk\.tf\.json, \*\.tf or \*\.tf\.json/,
     ],
   ])("%s", async (_what, path, message) => {
     const r = await run(["check", path()]);

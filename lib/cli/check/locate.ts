@@ -1,7 +1,8 @@
 /**
  * Where a Terraform address is written in the file it was read from, as a 1-based line and column:
  * in a plan, the first `"address": "<address>"`; in a configuration, the block's key under its type
- * (`"aws_iam_role": { ... "<name>": {`). Line starts are indexed once per file, so large files
+ * (`"aws_iam_role": { ... "<name>": {`, objects or arrays of objects); in HCL, the block header
+ * (`resource "aws_iam_role" "<name>" {`). Line starts are indexed once per file, so large files
  * cost one pass however many findings they have.
  */
 
@@ -30,6 +31,21 @@ export class Locator {
   /** Where a configuration block is written (its name's key under its type). */
   configBlock(mode: "managed" | "data", type: string, name: string): Region | undefined {
     return this.region(this.configOffset(mode, type, name));
+  }
+
+  /** Where a piece of text first occurs (e.g. a role ARN in an export). */
+  firstOccurrence(needle: string): Region | undefined {
+    const at = this.text.indexOf(needle);
+    return at < 0 ? undefined : this.region([at, needle.length]);
+  }
+
+  /** Where an HCL block's header is written: `resource "aws_iam_role" "app" {`, `module "irsa" {` (labels quoted or not). */
+  hclBlock(kind: string, labels: readonly string[]): Region | undefined {
+    const label = (l: string) => `[ \t]+(?:${jsonKey(l)}|${escapeRegExp(l)})`;
+    const m = new RegExp(`^[ \t]*${escapeRegExp(kind)}${labels.map(label).join("")}[ \t]*\{`, "m").exec(this.text);
+    if (m === null) return undefined;
+    const start = m.index + m[0].length - m[0].trimStart().length;
+    return this.region([start, m[0].trim().length - 1]);
   }
 
   private region(found: [number, number] | undefined): Region | undefined {
@@ -67,10 +83,23 @@ export class Locator {
   }
 
   private configOffset(mode: "managed" | "data", type: string, name: string): [number, number] | undefined {
-    const section = this.search(new RegExp(`"${mode === "data" ? "data" : "resource"}"\\s*:\\s*\\{`, "g"), 0);
-    const typeAt = section === undefined ? undefined : this.search(new RegExp(`${jsonKey(type)}\\s*:\\s*\\{`, "g"), section.end);
-    const nameAt = typeAt === undefined ? undefined : this.search(new RegExp(`${jsonKey(name)}\\s*:\\s*\\{`, "g"), typeAt.end);
-    return nameAt === undefined ? undefined : [nameAt.start, JSON.stringify(name).length];
+    return this.jsonBlockOffset(mode === "data" ? "data" : "resource", [type, name]);
+  }
+
+  /** A JSON block's last label (`"module": { "irsa": {`), each level an object or an array of objects. */
+  jsonBlock(kind: string, labels: readonly string[]): Region | undefined {
+    return this.region(this.jsonBlockOffset(kind, labels));
+  }
+
+  private jsonBlockOffset(kind: string, labels: readonly string[]): [number, number] | undefined {
+    // Each level is an object or an array of objects (`"resource": [{ "aws_iam_role": { "r": [{`).
+    const open = "\\s*:\\s*[[{]";
+    let at = this.search(new RegExp(`${jsonKey(kind)}${open}`, "g"), 0);
+    for (const label of labels) {
+      if (at === undefined) return undefined;
+      at = this.search(new RegExp(`${jsonKey(label)}${open}`, "g"), at.end);
+    }
+    return at === undefined ? undefined : [at.start, JSON.stringify(labels[labels.length - 1]).length];
   }
 
   private search(re: RegExp, from: number): { start: number; end: number } | undefined {
