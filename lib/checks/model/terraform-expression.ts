@@ -18,7 +18,10 @@ export function policyVariablesIn(value: string, syntax: ValueSyntax): string[] 
   return [...value.matchAll(pattern)].map((m) => m[1]);
 }
 
-/** `${data.aws_iam_policy_document.<name>.json}` exactly: the name of the referenced document. */
+/**
+ * `${data.aws_iam_policy_document.<name>.json}` exactly: the name of the referenced document, with
+ * its instance key when it has one (`irsa["orders"]`, `irsa[0]`, as for_each and count name instances).
+ */
 export function policyDocumentReference(value: string): string | undefined {
-  return /^\$\{data\.aws_iam_policy_document\.([\w-]+)\.json\}$/.exec(value)?.[1];
+  return /^\$\{data\.aws_iam_policy_document\.([\w-]+(?:\[(?:"(?:[^"\\]|\\.)*"|\d+)\])?)\.json\}$/.exec(value)?.[1];
 }

@@ -78,6 +78,7 @@ function locateInModule(instance: ModuleInstance, address: TerraformAddress): Pi
 }
 
 interface PartReport {
+  files?: string[];
   findings: CheckFinding[];
   judged: JudgedCounts;
   unreadable: number;
@@ -85,7 +86,8 @@ interface PartReport {
 
 async function checkModule(input: ModuleInput): Promise<PartReport> {
   const tree = await moduleTree(input.source);
-  const report: PartReport = { findings: [], judged: ZERO, unreadable: tree.unread.length };
+  const files = [...new Set(tree.instances.flatMap((i) => i.source.files.map((f) => f.path)))];
+  const report: PartReport = { files, findings: [], judged: ZERO, unreadable: tree.unread.length };
   for (const instance of tree.instances) {
     const r = reportTerraformConfig(instance.config, "terraform");
     report.judged = add(report.judged, r.judged);
@@ -132,15 +134,17 @@ function checkExports(inputs: readonly ExportInput[]): PartReport {
 /** Findings of every input, in input order (exports last, judged together), with what was judged. */
 export async function checkInputs(inputs: readonly Input[]): Promise<CheckReport> {
   const parts: PartReport[] = [];
+  const files: string[] = [];
   for (const input of inputs) {
-    if (input.kind === "module") parts.push(await checkModule(input));
-    else if (input.kind === "plan") parts.push(checkPlan(input));
+    const part = input.kind === "module" ? await checkModule(input) : input.kind === "plan" ? checkPlan(input) : undefined;
+    if (part !== undefined) parts.push(part);
+    files.push(...(part?.files ?? filesOf(input)));
   }
   parts.push(checkExports(inputs.filter((i): i is ExportInput => i.kind === "export")));
   return {
     findings: parts.flatMap((p) => p.findings),
     judged: parts.reduce((sum, p) => add(sum, p.judged), ZERO),
     unreadable: parts.reduce((sum, p) => sum + p.unreadable, 0),
-    files: inputs.flatMap(filesOf),
+    files,
   };
 }

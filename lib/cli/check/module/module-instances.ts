@@ -6,7 +6,7 @@
  * and instantiated with their arguments; a registry or remote module is named as unread.
  */
 import { existsSync, statSync } from "fs";
-import { resolve } from "path";
+import { join } from "path";
 import { Block, TerraformConfig } from "../../../checks/model/terraform-config";
 import { ModuleScope, InstanceKeys, resolveWritten } from "./module-scope";
 import { hasPending, Pending, PValue, toTerraformJson } from "./partial-value";
@@ -99,7 +99,7 @@ async function instantiate(
       });
       continue;
     }
-    const dir = resolve(source.dir, written);
+    const dir = join(source.dir, written);
     if (depth >= MAX_MODULE_DEPTH || !existsSync(dir) || !statSync(dir).isDirectory()) {
       const why = depth >= MAX_MODULE_DEPTH ? `is nested more than ${MAX_MODULE_DEPTH} modules deep` : `is not a folder here (${dir})`;
       tree.unread.push({ prefix, name, source, reason: `may be inside module "${name}", whose source ${JSON.stringify(written)} ${why}` });

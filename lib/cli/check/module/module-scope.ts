@@ -59,7 +59,8 @@ export class ModuleScope {
     if (root === "each" && keys.each !== undefined && (name === "key" || name === "value")) return { value: keys.each[name], used: 1 };
     if (root === "count" && keys.countIndex !== undefined && name === "index") return { value: keys.countIndex, used: 1 };
     if (root === "path" && typeof name === "string") {
-      const paths: { [k: string]: string } = { module: this.options.dir, root: this.options.rootDir, cwd: process.cwd() };
+      // Absolute, so that file("${path.module}/x") finds the file wherever check runs from.
+      const paths: { [k: string]: string } = { module: resolve(this.options.dir), root: resolve(this.options.rootDir), cwd: process.cwd() };
       return paths[name] === undefined ? undefined : { value: paths[name], used: 1 };
     }
     if (typeof name !== "string") return undefined;
@@ -93,9 +94,10 @@ export class ModuleScope {
 
   /** A file inside the module folder (or the root module's), as text; undefined outside them or when missing. */
   private readFile(path: string): string | undefined {
-    const full = resolve(this.options.dir, path);
+    // Terraform resolves a relative path from where it runs: the root module's folder.
+    const full = resolve(this.options.rootDir, path);
     const inside = (dir: string) => {
-      const rel = relative(dir, full);
+      const rel = relative(resolve(dir), full);
       return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
     };
     if (!inside(this.options.dir) && !inside(this.options.rootDir)) return undefined;

@@ -5,7 +5,7 @@
  * sources, unsupported functions) stays a {@link Pending} expression, to be read by the trust
  * readers as a Terraform expression (and judged as unreadable where it matters).
  */
-import { access, evaluate, referenceText } from "../../../testing/terraform/evaluate";
+import { access, evaluate } from "../../../testing/terraform/evaluate";
 import { callFunction } from "../../../testing/terraform/functions";
 import { parseTemplate } from "../../../testing/terraform/parser";
 import { Expr, Step, TemplatePart } from "../../../testing/terraform/syntax";
@@ -19,6 +19,11 @@ export interface EvaluationScope {
   lookup(root: string, steps: readonly (string | number)[]): { value: PValue; used: number } | undefined;
   /** `file()` and `templatefile()`: the text of a file in the module folder, or undefined. */
   readFile(path: string): string | undefined;
+}
+
+/** A reference as written, its index steps computed: `data.aws_iam_policy_document.irsa["orders"].json`. */
+function referenceText(root: string, written: readonly Step[], keys: readonly (string | number)[]): string {
+  return root + written.map((step, i) => ("attr" in step ? `.${step.attr}` : `[${JSON.stringify(keys[i])}]`)).join("");
 }
 
 const pendingOf = (expr: Expr) => new Pending(`\${${expressionText(expr)}}`);
@@ -90,10 +95,12 @@ export class PartialEvaluator {
         return expr.items.map((i) => this.evaluate(i));
       case "object": {
         const out: { [key: string]: PValue } = {};
+        // Keys are kept as template text (a known key escaped), so that a key known only later ("${local.issuer}:sub") keeps its meaning.
         for (const [k, v] of expr.entries) {
           const key = this.evaluate(k);
-          if (typeof key !== "string" && typeof key !== "number") return pendingOf(expr);
-          out[String(key)] = this.evaluate(v);
+          if (key instanceof Pending) out[key.template] = this.evaluate(v);
+          else if (typeof key === "string" || typeof key === "number") out[escapeTemplate(String(key))] = this.evaluate(v);
+          else return pendingOf(expr);
         }
         return out;
       }
@@ -123,7 +130,7 @@ export class PartialEvaluator {
       steps.push(key);
     }
     const found = this.scope.lookup(expr.root, steps);
-    if (found === undefined) return new Pending(`\${${referenceText([expr.root, ...steps])}}`);
+    if (found === undefined) return new Pending(`\${${referenceText(expr.root, expr.steps, steps)}}`);
     this.resolved++;
     let value = found.value;
     for (const step of steps.slice(found.used)) {

@@ -31,6 +31,7 @@ export function toTerraformJson(value: PValue): unknown {
   if (value instanceof Pending) return value.template;
   if (typeof value === "string") return escapeTemplate(value);
   if (Array.isArray(value)) return value.map(toTerraformJson);
+  // Object keys are already template text (see PartialEvaluator).
   if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toTerraformJson(v)]));
   return value;
 }
@@ -45,7 +46,7 @@ export function jsonencodeTemplate(value: PValue): string {
   if (Array.isArray(value)) return `[${value.map(jsonencodeTemplate).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${escapeTemplate(JSON.stringify(k))}:${jsonencodeTemplate(value[k])}`).join(",")}}`;
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${jsonencodeTemplate(value[k])}`).join(",")}}`;
   }
   return JSON.stringify(value);
 }
