@@ -40,6 +40,17 @@ describe("input that cannot be checked: exit 2 and one line naming it", () => {
     expect(r.stderr.split("\n")).toHaveLength(2);
   });
 
+  test.each([
+    ["JSON", "deep.tf.json", (n: number) => `{"resource": {"aws_iam_role": {"r": {"tags": ${"[".repeat(n)}${"]".repeat(n)}}}}}`],
+    ["HCL", "deep.tf", (n: number) => `locals {\n  x = ${"[".repeat(n)}${"]".repeat(n)}\n}\n`],
+    ["HCL nested blocks", "blocks.tf", (n: number) => `resource "a" "b" {\n${"x {\n".repeat(n)}${"}\n".repeat(n)}}\n`],
+  ])("100,000-deep %s: exit 2 with one line, never a stack overflow", async (_what, name, text) => {
+    const file = write(name, text(100_000));
+    const r = await run(["check", file]);
+    expect(r).toEqual({ code: 2, stdout: "", stderr: expect.stringMatching(/^error: \S+:\d+:\d+: nested more than 200 levels deep/) });
+    expect(r.stderr.split("\n")).toHaveLength(2);
+  });
+
   test("no PATH and no ./cdktf.out", async () => {
     const before = process.cwd();
     process.chdir(mkdtempSync(join(work, "cwd-")));
@@ -53,6 +64,12 @@ describe("input that cannot be checked: exit 2 and one line naming it", () => {
     } finally {
       process.chdir(before);
     }
+  });
+
+  test("check --help prints the usage and exits 0", async () => {
+    const r = await run(["check", "--help"]);
+    expect(r).toEqual({ code: 0, stdout: expect.stringMatching(/^usage: cdktf-eks-irsa check \[PATH\.\.\.\]/), stderr: "" });
+    expect(r.stdout).toMatch(/kubectl get serviceaccounts -A -o json/);
   });
 
   test("a bad option is a usage error", async () => {
