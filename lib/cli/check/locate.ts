@@ -20,6 +20,8 @@ const jsonKey = (text: string) => escapeRegExp(JSON.stringify(text));
 export class Locator {
   private lineStarts: number[] | undefined;
   private planAddresses: Map<string, [number, number]> | undefined;
+  private hclHeaders: Map<string, [number, number]> | undefined;
+  private readonly jsonNames = new Map<string, Map<string, [number, number]>>();
 
   constructor(private readonly text: string) {}
 
@@ -39,13 +41,22 @@ export class Locator {
     return at < 0 ? undefined : this.region([at, needle.length]);
   }
 
-  /** Where an HCL block's header is written: `resource "aws_iam_role" "app" {`, `module "irsa" {` (labels quoted or not). */
+  /**
+   * Where an HCL block's header is written: `resource "aws_iam_role" "app" {`, `module "irsa" {`
+   * (labels quoted or not). Every header of the file is indexed in one pass, on first use.
+   */
   hclBlock(kind: string, labels: readonly string[]): Region | undefined {
-    const label = (l: string) => `[ \t]+(?:${jsonKey(l)}|${escapeRegExp(l)})`;
-    const m = new RegExp(`^[ \t]*${escapeRegExp(kind)}${labels.map(label).join("")}[ \t]*\{`, "m").exec(this.text);
-    if (m === null) return undefined;
-    const start = m.index + m[0].length - m[0].trimStart().length;
-    return this.region([start, m[0].trim().length - 1]);
+    if (this.hclHeaders === undefined) {
+      this.hclHeaders = new Map();
+      const header = /^[ \t]*([A-Za-z_][\w-]*)((?:[ \t]+(?:"(?:[^"\\\n]|\\.)*"|[A-Za-z_][\w-]*))*)[ \t]*\{/gm;
+      for (const m of this.text.matchAll(header)) {
+        const found = [...m[2].matchAll(/"((?:[^"\\\n]|\\.)*)"|([A-Za-z_][\w-]*)/g)].map((l) => l[2] ?? JSON.parse(`"${l[1]}"`));
+        const key = JSON.stringify([m[1], ...found]);
+        const start = (m.index ?? 0) + m[0].length - m[0].trimStart().length;
+        if (!this.hclHeaders.has(key)) this.hclHeaders.set(key, [start, m[0].trim().length - 1]);
+      }
+    }
+    return this.region(this.hclHeaders.get(JSON.stringify([kind, ...labels])));
   }
 
   private region(found: [number, number] | undefined): Region | undefined {
@@ -93,13 +104,26 @@ export class Locator {
 
   private jsonBlockOffset(kind: string, labels: readonly string[]): [number, number] | undefined {
     // Each level is an object or an array of objects (`"resource": [{ "aws_iam_role": { "r": [{`).
+    // The keys after the last parent label are indexed once, so that many findings in one file cost one pass.
     const open = "\\s*:\\s*[[{]";
-    let at = this.search(new RegExp(`${jsonKey(kind)}${open}`, "g"), 0);
-    for (const label of labels) {
-      if (at === undefined) return undefined;
-      at = this.search(new RegExp(`${jsonKey(label)}${open}`, "g"), at.end);
+    const parents = [kind, ...labels.slice(0, -1)];
+    const cacheKey = JSON.stringify(parents);
+    let names = this.jsonNames.get(cacheKey);
+    if (names === undefined) {
+      names = new Map();
+      let at = this.search(new RegExp(`${jsonKey(kind)}${open}`, "g"), 0);
+      for (const label of labels.slice(0, -1)) if (at !== undefined) at = this.search(new RegExp(`${jsonKey(label)}${open}`, "g"), at.end);
+      if (at !== undefined) {
+        const key = new RegExp(`("(?:[^"\\\\]|\\\\.)*")${open}`, "g");
+        key.lastIndex = at.end;
+        for (let m = key.exec(this.text); m !== null; m = key.exec(this.text)) {
+          const name = JSON.parse(m[1]) as string;
+          if (!names.has(name)) names.set(name, [m.index, m[1].length]);
+        }
+      }
+      this.jsonNames.set(cacheKey, names);
     }
-    return at === undefined ? undefined : [at.start, JSON.stringify(labels[labels.length - 1]).length];
+    return names.get(labels[labels.length - 1]);
   }
 
   private search(re: RegExp, from: number): { start: number; end: number } | undefined {
