@@ -1,5 +1,6 @@
 /** `check` on input it cannot check: exit 2 and one line naming the input; usage errors. */
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { execFile } from "child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../support/check-run";
@@ -27,8 +28,16 @@ describe("input that cannot be checked: exit 2 and one line naming it", () => {
       () => write("v2.json", '{"format_version":"2.0","planned_values":{}}'),
       /format_version "2\.0" is not supported/,
     ],
-    ["HCL with nothing to judge", () => write("cdk.tf", 'resource "x" "y" {}'), /^error: nothing to judge in \S+cdk\.tf: no IAM role trust/],
-    ["HCL that does not parse: line and column", () => write("bad.tf", 'resource "x" "y" {\n  a = \n}\n'), /^error: \S+bad\.tf:2:\d+: not valid HCL \(/],
+    [
+      "HCL with nothing to judge",
+      () => write("cdk.tf", 'resource "x" "y" {}'),
+      /^error: nothing to judge in \S+cdk\.tf: no IAM role trust/,
+    ],
+    [
+      "HCL that does not parse: line and column",
+      () => write("bad.tf", 'resource "x" "y" {\n  a = \n}\n'),
+      /^error: \S+bad\.tf:2:\d+: not valid HCL \(/,
+    ],
     [
       "a folder with nothing to check",
       () => mkdtempSync(join(work, "empty-")),
@@ -78,5 +87,29 @@ describe("input that cannot be checked: exit 2 and one line naming it", () => {
     expect(r.stderr).toMatch(/^error: --format takes text, json, sarif\nusage: /);
   });
 });
+
+test("the real process writes its whole report to a pipe before it exits (and a closed pipe is no EPIPE stack)", async () => {
+  const unsafe = JSON.parse(readFileSync(join(FIXTURES, "config", "unsafe.tf.json"), "utf8"));
+  const role = unsafe.resource.aws_iam_role.aud_only;
+  const file = join(work, "many.tf.json");
+  writeFileSync(
+    file,
+    JSON.stringify({ resource: { aws_iam_role: Object.fromEntries(Array.from({ length: 3000 }, (_v, i) => [`r${i}`, role])) } }),
+  );
+  const main = join(__dirname, "..", "..", "lib", "cli", "main.ts");
+  const runShell = (pipe: string) =>
+    new Promise<{ stdout: string; stderr: string }>((resolve) =>
+      execFile(
+        "sh",
+        ["-c", `"${process.execPath}" -r sucrase/register/ts "${main}" check "${file}" | ${pipe}`],
+        { cwd: join(__dirname, "..", "..") },
+        (_e, stdout, stderr) => resolve({ stdout, stderr }),
+      ),
+    );
+  expect(await runShell("wc -l")).toEqual({ stdout: expect.stringMatching(/^\s*3001\s*$/), stderr: "" });
+  const first = await runShell("head -1");
+  expect(first.stdout).toMatch(/^\S+many\.tf\.json:\d+ aws_iam_role\.r0: error IRSA002/);
+  expect(first.stderr).toBe("");
+}, 60000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -45,7 +45,8 @@ if (require.main === module) {
     },
     (line) => process.stderr.write(`${line}\n`),
   ).then(
-    (code) => process.exit(code),
+    // Exit once stdout has flushed: to a pipe, writes are asynchronous and process.exit would cut the report short.
+    (code) => (stdoutClosed ? process.exit(code) : process.stdout.write("", () => process.exit(code))),
     (e) => {
       process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
       process.exit(1);
