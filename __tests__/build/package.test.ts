@@ -3,9 +3,10 @@
  * beside its peers, a consumer program type-checked in strict mode against the shipped
  * declarations, then synthesized with plain node.
  *
- * The tarball has no dependencies of its own, so installing it is unpacking it into
- * node_modules/cdktf-eks-irsa; the peers are this project's copies (linked, so the test needs no
- * network). IRSA_REAL_INSTALL=1 runs a real `npm install` of the tarball and its peers instead.
+ * The tarball has one dependency of its own (@cdktf/hcl2json, for `check` on .tf files), so
+ * installing it is unpacking it into node_modules/cdktf-eks-irsa and linking this project's copy of
+ * that dependency; the peers are this project's copies too (linked, so the test needs no network).
+ * IRSA_REAL_INSTALL=1 runs a real `npm install` of the tarball and its peers instead.
  */
 import { execFileSync, spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
@@ -95,7 +96,7 @@ beforeAll(() => {
     mkdirSync(join(modules, "cdktf-eks-irsa"), { recursive: true });
     execFileSync("tar", ["xzf", tarball, "-C", join(modules, "cdktf-eks-irsa"), "--strip-components=1"]);
     mkdirSync(join(modules, "@cdktf"));
-    for (const dep of [...PEERS, "typescript"]) symlinkSync(join(ROOT, "node_modules", dep), join(modules, dep), "dir");
+    for (const dep of [...PEERS, ...Object.keys(PKG.dependencies ?? {}), "typescript"]) symlinkSync(join(ROOT, "node_modules", dep), join(modules, dep), "dir");
   }
   writeFileSync(join(consumer, "main.ts"), CONSUMER);
   writeFileSync(join(consumer, "consumer.test.ts"), CONSUMER_TEST);
@@ -152,7 +153,7 @@ test("LICENSE is the license package.json names (Apache-2.0)", () => {
   expect(license).toContain("TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION");
 });
 
-test("package.json: entry points, peers with ranges, no runtime dependencies", () => {
+test("package.json: entry points, peers with ranges, one runtime dependency (the HCL parser of check)", () => {
   expect(PKG).toMatchObject({
     name: "cdktf-eks-irsa",
     main: "dist/index.js",
@@ -164,7 +165,7 @@ test("package.json: entry points, peers with ranges, no runtime dependencies", (
   expect(PKG.exports["./testing"]).toEqual({ types: "./dist/testing/index.d.ts", default: "./dist/testing/index.js" });
   // TypeScript's node10 resolution ignores "exports"; typesVersions points it at the same declarations.
   expect(PKG.typesVersions).toEqual({ "*": { testing: ["dist/testing/index.d.ts"] } });
-  expect(PKG.dependencies).toBeUndefined();
+  expect(PKG.dependencies).toEqual({ "@cdktf/hcl2json": expect.stringMatching(/^\^\d+\.\d+\.\d+$/) });
   expect(Object.keys(PKG.peerDependencies).sort()).toEqual([
     "@cdktf/provider-aws",
     "@cdktf/provider-kubernetes",
