@@ -96,7 +96,8 @@ beforeAll(() => {
     mkdirSync(join(modules, "cdktf-eks-irsa"), { recursive: true });
     execFileSync("tar", ["xzf", tarball, "-C", join(modules, "cdktf-eks-irsa"), "--strip-components=1"]);
     mkdirSync(join(modules, "@cdktf"));
-    for (const dep of [...PEERS, ...Object.keys(PKG.dependencies ?? {}), "typescript"]) symlinkSync(join(ROOT, "node_modules", dep), join(modules, dep), "dir");
+    for (const dep of [...PEERS, ...Object.keys(PKG.dependencies ?? {}), "typescript"])
+      symlinkSync(join(ROOT, "node_modules", dep), join(modules, dep), "dir");
   }
   writeFileSync(join(consumer, "main.ts"), CONSUMER);
   writeFileSync(join(consumer, "consumer.test.ts"), CONSUMER_TEST);

@@ -22,7 +22,10 @@ function rulesByAddress(findings: Finding[]): { [address: string]: string[] } {
 }
 
 /** The 1-based line of the first line of a file that contains the text. */
-const lineOf = (file: string, text: string) => readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes(text)) + 1;
+const lineOf = (file: string, text: string) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .findIndex((l) => l.includes(text)) + 1;
 
 describe("HCL fixtures: findings by address and rule", () => {
   test.each<[string, number, { [address: string]: string[] }]>([
@@ -74,11 +77,13 @@ test("a registry module is a warning that names it and says to check the plan", 
   const { findings } = await findingsOf(fixture("modules"));
   expect(findings.find((f) => f.address === "module.vpc_cni_irsa")).toMatchObject({
     severity: "warning",
-    message: expect.stringMatching(/"terraform-aws-modules\/iam\/aws\/\/modules\/iam-role-for-service-accounts-eks".*check its trusts in the plan/),
+    message: expect.stringMatching(
+      /"terraform-aws-modules\/iam\/aws\/\/modules\/iam-role-for-service-accounts-eks".*check its trusts in the plan/,
+    ),
   });
 });
 
-test("the seeds' OIDC provider is read as written (client_id_list [\"\"], the unindexed certificates fingerprint)", async () => {
+test('the seeds\' OIDC provider is read as written (client_id_list [""], the unindexed certificates fingerprint)', async () => {
   const tree = await moduleTree(await readModule(fixture("seeds"), true));
   expect(tree.instances[0].config.resource?.aws_iam_openid_connect_provider?.this).toMatchObject({
     client_id_list: [""],
@@ -115,7 +120,18 @@ test("the summary says what was judged and what could not be read", async () => 
 
 test("snapshot: the text report of every HCL fixture", async () => {
   const reports: { [name: string]: string } = {};
-  for (const name of ["seeds", "jsonencode", "heredoc", "variables", "for-each", "modules", "templatefile", "clean", "mixed", "unresolved"]) {
+  for (const name of [
+    "seeds",
+    "jsonencode",
+    "heredoc",
+    "variables",
+    "for-each",
+    "modules",
+    "templatefile",
+    "clean",
+    "mixed",
+    "unresolved",
+  ]) {
     const r = await run(["check", join("__tests__", "fixtures", "hcl", name)]);
     reports[name] = `exit ${r.code}\n${r.stdout}${r.stderr}`;
   }

@@ -80,7 +80,8 @@ async function asTfJson(dir: string, into: string, convert: (json: Json) => unkn
   for (const name of readdirSync(dir)) {
     const from = join(dir, name);
     if (statSync(from).isDirectory()) await asTfJson(from, join(into, name), convert);
-    else if (name.endsWith(".tf")) writeFileSync(join(into, `${name}.json`), JSON.stringify(convert(await parse(name, readFileSync(from, "utf8"))), null, 2));
+    else if (name.endsWith(".tf"))
+      writeFileSync(join(into, `${name}.json`), JSON.stringify(convert(await parse(name, readFileSync(from, "utf8"))), null, 2));
     else cpSync(from, join(into, name));
   }
 }

@@ -103,7 +103,7 @@ test("fingerprints: one per result, the same in every run, unchanged when lines 
   expect(after.map((a: any) => a.line)).toEqual(before.map((b: any) => b.line + 1));
 });
 
-test("cdktf output: each result carries the construct path, the tool version and, from the creation stack, the TypeScript line", async () => {
+test("cdktf output: results carry the construct path, the tool version and, from the creation stack, the TypeScript line", async () => {
   const unsafe = JSON.parse(readFileSync(UNSAFE_CONFIG, "utf8"));
   const role = unsafe.resource.aws_iam_role.aud_only;
   const createdIn = join(process.cwd(), "app", "payments-stack.ts");

@@ -56,7 +56,10 @@ export async function checkCommand(args: string[], io: CommandIo): Promise<numbe
     return 0;
   }
   if (paths.length === 0 && !existsSync("cdktf.out")) {
-    io.err("error: no PATH given and no ./cdktf.out: run cdktf synth first, or name a folder of Terraform files, a plan (terraform show -json) or an export");
+    io.err(
+      "error: no PATH given and no ./cdktf.out: run cdktf synth first, " +
+        "or name a folder of Terraform files, a plan (terraform show -json) or an export",
+    );
     return 2;
   }
   let report: CheckReport;

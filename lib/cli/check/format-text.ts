@@ -6,8 +6,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** `3 trust policies, 1 OIDC provider, 2 annotations judged; 1 unreadable`: what the verdict covers. */
 export function judgedText(report: Pick<CheckReport, "judged" | "unreadable">): string {
   const { trustPolicies, oidcProviders, annotations } = report.judged;
-  const judged = `${trustPolicies} trust polic${trustPolicies === 1 ? "y" : "ies"}, ${plural(oidcProviders, "OIDC provider")}, ${plural(annotations, "annotation")} judged`;
-  return `${judged}; ${report.unreadable} unreadable`;
+  const policies = `${trustPolicies} trust polic${trustPolicies === 1 ? "y" : "ies"}`;
+  return `${policies}, ${plural(oidcProviders, "OIDC provider")}, ${plural(annotations, "annotation")} judged; ${report.unreadable} unreadable`;
 }
 
 export function formatText(report: CheckReport): string[] {
@@ -18,6 +18,8 @@ export function formatText(report: CheckReport): string[] {
   });
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
-  lines.push(`${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files.length, "file")} checked; ${judgedText(report)}`);
+  lines.push(
+    `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files.length, "file")} checked; ${judgedText(report)}`,
+  );
   return lines;
 }

@@ -122,4 +122,3 @@ export async function readInputs(paths: readonly string[]): Promise<Input[]> {
   }
   return inputs;
 }
-

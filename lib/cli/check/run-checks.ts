@@ -66,12 +66,16 @@ function constructMetadata(block: unknown): Pick<CheckFinding, "constructPath" |
   return out;
 }
 
-function locateInModule(instance: ModuleInstance, address: TerraformAddress): Pick<CheckFinding, "file" | "region" | "constructPath" | "createdAt"> {
+function locateInModule(
+  instance: ModuleInstance,
+  address: TerraformAddress,
+): Pick<CheckFinding, "file" | "region" | "constructPath" | "createdAt"> {
   const kind = address.mode === "data" ? "data" : "resource";
   const name = withoutInstanceKey(address.name);
   const written = instance.source.config[kind]?.[address.type]?.[name];
   for (const f of instance.source.files) {
-    const region = f.syntax === "hcl" ? f.locator.hclBlock(kind, [address.type, name]) : f.locator.configBlock(address.mode, address.type, name);
+    const region =
+      f.syntax === "hcl" ? f.locator.hclBlock(kind, [address.type, name]) : f.locator.configBlock(address.mode, address.type, name);
     if (region !== undefined) return { file: f.path, region, ...constructMetadata(written) };
   }
   return { file: instance.source.files[0]?.path ?? instance.source.dir, ...constructMetadata(written) };
@@ -98,10 +102,22 @@ async function checkModule(input: ModuleInput): Promise<PartReport> {
     }
   }
   for (const u of tree.unread) {
-    const file = u.source.files.find((f) => (f.syntax === "hcl" ? f.locator.hclBlock("module", [u.name]) : f.locator.jsonBlock("module", [u.name])));
-    const region = file === undefined ? undefined : file.syntax === "hcl" ? file.locator.hclBlock("module", [u.name]) : file.locator.jsonBlock("module", [u.name]);
+    const file = u.source.files.find((f) =>
+      f.syntax === "hcl" ? f.locator.hclBlock("module", [u.name]) : f.locator.jsonBlock("module", [u.name]),
+    );
+    const region =
+      file === undefined
+        ? undefined
+        : file.syntax === "hcl"
+          ? file.locator.hclBlock("module", [u.name])
+          : file.locator.jsonBlock("module", [u.name]);
     for (const f of checkTrustPolicy({ kind: "unreadable", reason: u.reason })) {
-      report.findings.push({ ...f, address: `${u.prefix}module.${u.name}`, file: (file ?? u.source.files[0])?.path ?? u.source.dir, region });
+      report.findings.push({
+        ...f,
+        address: `${u.prefix}module.${u.name}`,
+        file: (file ?? u.source.files[0])?.path ?? u.source.dir,
+        region,
+      });
     }
   }
   return report;
@@ -113,7 +129,9 @@ function checkPlan(input: PlanInput): PartReport {
   const r = reportTerraformConfig(config, "iam");
   // The plan's configuration is keyed by full address; the type and name parts are not used here.
   const known = r.findings.map(({ address, ...f }) => ({ ...f, address: address.name }));
-  const unreadable = unknown.flatMap((u) => checkTrustPolicy({ kind: "unreadable", reason: u.reason }).map((f) => ({ ...f, address: u.address })));
+  const unreadable = unknown.flatMap((u) =>
+    checkTrustPolicy({ kind: "unreadable", reason: u.reason }).map((f) => ({ ...f, address: u.address })),
+  );
   const findings = [...known, ...unreadable].map((f) => ({ ...f, file: input.path, region: locator.planAddress(f.address) }));
   return { findings, judged: r.judged, unreadable: r.unreadable + unknown.length };
 }

@@ -45,7 +45,8 @@ export function nestingExceeds(text: string, limit = MAX_NESTING): { line: numbe
 
 function refuseDeepNesting(path: string, text: string): void {
   const at = nestingExceeds(text);
-  if (at !== undefined) throw new InputError(`${path}:${at.line}:${at.column}: nested more than ${MAX_NESTING} levels deep; not a configuration this reads`);
+  if (at !== undefined)
+    throw new InputError(`${path}:${at.line}:${at.column}: nested more than ${MAX_NESTING} levels deep; not a configuration this reads`);
 }
 
 /** JSON text, parsed; a syntax error names its line and column. */

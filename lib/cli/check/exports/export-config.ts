@@ -76,7 +76,11 @@ function addServiceAccounts(items: Json[], file: string, into: ExportConfig): vo
       metadata: { name, namespace },
       annotations: { [ROLE_ARN_ANNOTATION]: roleArn },
     };
-    into.origins.set(`kubernetes_annotations.${key}`, { file, address: `serviceaccount/${namespace}/${name}`, needle: JSON.stringify(roleArn) });
+    into.origins.set(`kubernetes_annotations.${key}`, {
+      file,
+      address: `serviceaccount/${namespace}/${name}`,
+      needle: JSON.stringify(roleArn),
+    });
   }
 }
 

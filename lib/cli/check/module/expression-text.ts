@@ -1,7 +1,12 @@
 /** Writes a parsed Terraform expression back as source text, for values that stay expressions (`${...}`). */
 import { Expr, Step, TemplatePart } from "../../../testing/terraform/syntax";
 
-const escapeLiteral = (text: string) => text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\$\{/g, () => "$${");
+const escapeLiteral = (text: string) =>
+  text
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, "\\n")
+    .replace(/\$\{/g, () => "$${");
 
 function stepText(step: Step): string {
   return "attr" in step ? `.${step.attr}` : `[${expressionText(step.index)}]`;

@@ -50,7 +50,8 @@ function instancesOf(block: Block, scope: ModuleScope): { suffix: string; keys: 
   if (block.count !== undefined) {
     const value = resolveWritten(block.count, scope.evaluator());
     const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
-    if (typeof n !== "number" || !Number.isInteger(n) || n < 0) return [{ suffix: "", keys: { countIndex: new Pending("${count.index}") } }];
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0)
+      return [{ suffix: "", keys: { countIndex: new Pending("${count.index}") } }];
     return Array.from({ length: n }, (_v, i) => ({ suffix: `[${i}]`, keys: { countIndex: i } }));
   }
   return [{ suffix: "", keys: {} }];
@@ -94,7 +95,8 @@ async function instantiate(
         name,
         source,
         reason:
-          `may be inside module "${name}" (source ${JSON.stringify(written)}), a registry or remote module that this command does not read: ` +
+          `may be inside module "${name}" (source ${JSON.stringify(written)}), ` +
+          "a registry or remote module that this command does not read: " +
           "check its trusts in the plan (terraform show -json) instead",
       });
       continue;

@@ -32,7 +32,8 @@ export function toTerraformJson(value: PValue): unknown {
   if (typeof value === "string") return escapeTemplate(value);
   if (Array.isArray(value)) return value.map(toTerraformJson);
   // Object keys are already template text (see PartialEvaluator).
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toTerraformJson(v)]));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toTerraformJson(v)]));
   return value;
 }
 
