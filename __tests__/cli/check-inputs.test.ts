@@ -21,7 +21,7 @@ describe("input that cannot be checked: exit 2 and one line naming it", () => {
     [
       "JSON that is not Terraform",
       () => write("package.json", '{"name":"x"}'),
-      /: neither a Terraform JSON configuration nor the output of terraform show -json, aws iam .+ or kubectl get serviceaccounts -o json\n$/,
+      /: neither a Terraform JSON configuration nor the output of terraform show -json, aws iam .+ or kubectl get \S+ -o json\n$/,
     ],
     [
       "a plan of an unknown major format",

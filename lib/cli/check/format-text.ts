@@ -7,7 +7,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export function judgedText(report: Pick<CheckReport, "judged" | "unreadable">): string {
   const { trustPolicies, oidcProviders, annotations } = report.judged;
   const policies = `${trustPolicies} trust polic${trustPolicies === 1 ? "y" : "ies"}`;
-  return `${policies}, ${plural(oidcProviders, "OIDC provider")}, ${plural(annotations, "annotation")} judged; ${report.unreadable} unreadable`;
+  const others = `${plural(oidcProviders, "OIDC provider")}, ${plural(annotations, "annotation")}`;
+  return `${policies}, ${others} judged; ${report.unreadable} unreadable`;
 }
 
 export function formatText(report: CheckReport): string[] {
