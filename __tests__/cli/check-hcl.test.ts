@@ -137,3 +137,13 @@ test("snapshot: the text report of every HCL fixture", async () => {
   }
   expect(reports).toMatchSnapshot();
 });
+
+test("a repository folder: every root module below it, a local module only through its caller", async () => {
+  const { findings, files } = await findingsOf(HCL);
+  const addresses = findings.map((f) => `${f.file.slice(HCL.length + 1).split("/")[0]} ${f.address}`);
+  expect(addresses).toContain("modules module.reports_irsa.aws_iam_role.this");
+  expect(addresses).toContain("seeds data.aws_iam_policy_document.payments_assume");
+  // modules/modules/irsa-role is read through its two calls, not again as a root of its own.
+  expect(findings.filter((f) => f.file.includes("irsa-role"))).toHaveLength(1);
+  expect(new Set(files).size).toBe(files.length);
+});

@@ -41,7 +41,7 @@ describe("input that cannot be checked: exit 2 and one line naming it", () => {
     [
       "a folder with nothing to check",
       () => mkdtempSync(join(work, "empty-")),
-      /no manifest\.json, stacks\/\*\/cdk\.tf\.json, \*\.tf or \*\.tf\.json/,
+      /no manifest\.json, stacks\/\*\/cdk\.tf\.json, \*\.tf or \*\.tf\.json in this folder or below it/,
     ],
   ])("%s", async (_what, path, message) => {
     const r = await run(["check", path()]);

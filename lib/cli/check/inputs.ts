@@ -3,6 +3,8 @@
  * - a `cdktf.out/` folder: every stack its manifest.json lists (or every stacks/<name>/cdk.tf.json);
  * - a folder of Terraform files: one root module, its `.tf` and `.tf.json` files together (as
  *   Terraform reads them), with its variable files and the local modules it calls;
+ * - a folder without Terraform files of its own (a repository): every folder below it that has
+ *   them, as a root module, except the folders those call as local modules (read through their callers);
  * - a `.tf` or `.tf.json` file: a module of that one file;
  * - JSON from `terraform show -json` (a plan or a state);
  * - exports of a live account or cluster (`aws iam get-account-authorization-details`,
@@ -10,7 +12,7 @@
  * Anything else is an {@link InputError}: one line naming the path, exit 2.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "fs";
-import { dirname, join } from "path";
+import { dirname, join, resolve } from "path";
 import { exportKindOf, ExportKind } from "./exports/export-kind";
 import { InputError } from "./input-error";
 import { isConfigFile, ModuleSource, readModule } from "./module/read-module";
@@ -103,13 +105,36 @@ function stackFiles(dir: string): string[] | undefined {
   return undefined;
 }
 
+/** Folders below a repository folder that hold Terraform files (not .terraform/, node_modules/, hidden or cdktf.out/ folders). */
+function moduleFolders(dir: string, found: string[] = []): string[] {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (entries.some((e) => e.isFile() && isConfigFile(e.name))) found.push(dir);
+  for (const e of entries) {
+    if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules" && e.name !== "cdktf.out")
+      moduleFolders(join(dir, e.name), found);
+  }
+  return found;
+}
+
+/** The folders a module calls as local modules (`source = "./x"`), resolved. */
+function localModuleDirs(source: ModuleSource): string[] {
+  return Object.values(source.config.module ?? {}).flatMap((call) =>
+    typeof call.source === "string" && /^\.\.?[\\/]/.test(call.source) ? [resolve(source.dir, call.source)] : [],
+  );
+}
+
 async function readFolder(dir: string): Promise<Input[]> {
   const stacks = stackFiles(dir);
   if (stacks !== undefined) return Promise.all(stacks.map(readFileInput));
-  if (!readdirSync(dir).some(isConfigFile)) {
-    throw new InputError(`${dir}: no manifest.json, stacks/*/cdk.tf.json, *.tf or *.tf.json in this folder`);
+  if (readdirSync(dir).some(isConfigFile)) return [{ kind: "module", source: await readModule(dir, true), isFolder: true }];
+  const folders = moduleFolders(dir);
+  if (folders.length === 0) {
+    throw new InputError(`${dir}: no manifest.json, stacks/*/cdk.tf.json, *.tf or *.tf.json in this folder or below it`);
   }
-  return [{ kind: "module", source: await readModule(dir, true), isFolder: true }];
+  const modules: ModuleSource[] = [];
+  for (const folder of folders) modules.push(await readModule(folder, true));
+  const called = new Set(modules.flatMap(localModuleDirs));
+  return modules.filter((m) => !called.has(resolve(m.dir))).map((source) => ({ kind: "module" as const, source, isFolder: true }));
 }
 
 /** Reads every input the paths name, in order. */
