@@ -102,3 +102,51 @@ test("fingerprints: one per result, the same in every run, unchanged when lines 
   expect(after.map((a: any) => a.fp)).toEqual(before.map((b: any) => b.fp));
   expect(after.map((a: any) => a.line)).toEqual(before.map((b: any) => b.line + 1));
 });
+
+test("cdktf output: results carry the construct path, the tool version and, from the creation stack, the TypeScript line", async () => {
+  const unsafe = JSON.parse(readFileSync(UNSAFE_CONFIG, "utf8"));
+  const role = unsafe.resource.aws_iam_role.aud_only;
+  const createdIn = join(process.cwd(), "app", "payments-stack.ts");
+  const config = {
+    resource: {
+      aws_iam_role: {
+        payments_role_1A2B3C: {
+          ...role,
+          "//": {
+            metadata: {
+              path: "payments/role/Resource",
+              uniqueId: "payments_role_1A2B3C",
+              stackTrace: [
+                "new IamRole (/repo/node_modules/@cdktf/provider-aws/lib/iam-role/index.js:120:9)",
+                `new PaymentsStack (${createdIn}:42:17)`,
+                "Object.<anonymous> (/repo/main.ts:8:1)",
+              ],
+            },
+          },
+        },
+        no_metadata: role,
+      },
+    },
+  };
+  const file = join(mkdtempSync(join(tmpdir(), "irsa-sarif-cdktf-")), "cdk.tf.json");
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  const { log } = await sarif(file);
+  expect({ valid: validate(log), errors: validate.errors }).toEqual({ valid: true, errors: null });
+  const version = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")).version;
+  expect(log.runs[0].tool.driver).toMatchObject({ version, semanticVersion: version });
+  const [withMetadata, without] = log.runs[0].results;
+  expect(withMetadata.locations[0].logicalLocations).toEqual([
+    { fullyQualifiedName: "aws_iam_role.payments_role_1A2B3C", kind: "resource" },
+    { fullyQualifiedName: "payments/role/Resource", kind: "object" },
+  ]);
+  expect(withMetadata.properties).toEqual({ toolVersion: version, constructPath: "payments/role/Resource" });
+  expect(withMetadata.relatedLocations).toEqual([
+    {
+      id: 1,
+      message: { text: "payments/role/Resource is created here" },
+      physicalLocation: { artifactLocation: { uri: "app/payments-stack.ts" }, region: { startLine: 42, startColumn: 17 } },
+    },
+  ]);
+  expect(without.properties).toEqual({ toolVersion: version });
+  expect(without.relatedLocations).toBeUndefined();
+});

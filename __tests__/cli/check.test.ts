@@ -188,7 +188,9 @@ test("text output: one line per finding with file:line, then the counts; the rea
   );
   const lines = stdout.trim().split("\n");
   expect(lines[0]).toMatch(/^\S+unsafe\.plan\.json:\d+ aws_iam_role\.aud_only: error IRSA002 \(missing-sub\): statement 0 /);
-  expect(lines.at(-1)).toBe("4 errors, 1 warning in 1 file checked");
+  expect(lines.at(-1)).toBe(
+    "4 errors, 1 warning in 1 file checked; 4 trust policies, 0 OIDC providers, 0 annotations judged; 1 unreadable",
+  );
 }, 20000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

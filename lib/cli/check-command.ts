@@ -1,7 +1,10 @@
 /**
- * `check [PATH...]`: the trust rules of IrsaTrustChecks over synthesized configuration or a plan.
- * Exit 0 without error findings (warnings alone pass), 1 with error findings, 2 when an input
- * cannot be read or is not Terraform (one line naming it) or the command line is wrong.
+ * `check [PATH...]`: the trust rules of IrsaTrustChecks over Terraform configuration (cdktf
+ * output, `.tf`, `.tf.json`, folders and their local modules), a plan, or exports of a live
+ * account and cluster. Exit 0 without error findings (warnings alone pass), 1 with error findings,
+ * 2 when an input cannot be read or is not Terraform (one line naming it), when the inputs hold
+ * nothing to judge, not even a trust that cannot be read (one line saying why), or when the command
+ * line is wrong. What could not be read is always named (IRSA011) and counted in the summary.
  */
 import { existsSync } from "fs";
 import { CommandIo, UsageError } from "./command-io";
@@ -10,54 +13,72 @@ import { formatSarif } from "./check/format-sarif";
 import { formatText } from "./check/format-text";
 import { InputError } from "./check/input-error";
 import { readInputs } from "./check/inputs";
-import { checkInputs } from "./check/run-checks";
+import { checkInputs, CheckReport } from "./check/run-checks";
 
 export const CHECK_USAGE =
-  "cdktf-eks-irsa check [PATH...] [--format text|json|sarif]   (PATH: cdktf.out/, *.tf.json, terraform show -json)";
+  "cdktf-eks-irsa check [PATH...] [--format text|json|sarif]\n" +
+  "         PATH: cdktf.out/, a folder of *.tf / *.tf.json (with its local modules), *.tf, *.tf.json,\n" +
+  "               terraform show -json, aws iam get-account-authorization-details, aws iam list-roles,\n" +
+  "               kubectl get serviceaccounts -A -o json";
 
-const FORMATS = ["text", "json", "sarif"] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS = ["text", "json", "sarif"];
 
 interface CheckArgs {
   readonly paths: string[];
-  readonly format: Format;
+  readonly format: string;
+  readonly help: boolean;
 }
 
 export function parseCheckArgs(args: string[]): CheckArgs {
   const paths: string[] = [];
-  let format: Format = "text";
+  let format = "text";
+  let help = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const inline = /^--format=(.*)$/.exec(arg);
-    if (arg === "--format" || inline) {
+    if (arg === "--help" || arg === "-h") help = true;
+    else if (arg === "--format" || inline) {
       const value = inline ? inline[1] : args[++i];
-      if (!FORMATS.includes(value as Format)) throw new UsageError(`--format takes ${FORMATS.join(", ")}`);
-      format = value as Format;
+      if (!FORMATS.includes(value)) throw new UsageError(`--format takes ${FORMATS.join(", ")}`);
+      format = value;
     } else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option "${arg}"`);
     else paths.push(arg);
   }
-  return { paths, format };
+  return { paths, format, help };
 }
 
-export function checkCommand(args: string[], io: CommandIo): number {
-  const { paths, format } = parseCheckArgs(args);
+const judgedNothing = (r: CheckReport) => r.judged.trustPolicies + r.judged.oidcProviders + r.judged.annotations === 0;
+
+export async function checkCommand(args: string[], io: CommandIo): Promise<number> {
+  const { paths, format, help } = parseCheckArgs(args);
+  if (help) {
+    io.out(`usage: ${CHECK_USAGE}`);
+    return 0;
+  }
   if (paths.length === 0 && !existsSync("cdktf.out")) {
-    io.err("error: no PATH given and no ./cdktf.out: run cdktf synth first, or name a plan (terraform show -json) or *.tf.json");
+    io.err(
+      "error: no PATH given and no ./cdktf.out: run cdktf synth first, " +
+        "or name a folder of Terraform files, a plan (terraform show -json) or an export",
+    );
     return 2;
   }
-  let inputs;
-  let findings;
+  let report: CheckReport;
   try {
-    inputs = readInputs(paths.length === 0 ? ["cdktf.out"] : paths);
-    findings = checkInputs(inputs);
+    report = await checkInputs(await readInputs(paths.length === 0 ? ["cdktf.out"] : paths));
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     io.err(`error: ${e.message}`);
     return 2;
   }
-  const files = inputs.map((i) => i.path);
-  if (format === "sarif") io.out(formatSarif(findings, process.cwd()));
-  else if (format === "json") io.out(formatJson(findings, files));
-  else for (const line of formatText(findings, files)) io.out(line);
-  return findings.some((f) => f.severity === "error") ? 1 : 0;
+  if (judgedNothing(report) && report.unreadable === 0) {
+    io.err(
+      `error: nothing to judge in ${report.files.length === 1 ? report.files[0] : `${report.files.length} files`}: ` +
+        "no IAM role trust, policy document with principals, OIDC provider or service-account annotation",
+    );
+    return 2;
+  }
+  if (format === "sarif") io.out(formatSarif(report.findings, process.cwd()));
+  else if (format === "json") io.out(formatJson(report));
+  else for (const line of formatText(report)) io.out(line);
+  return report.findings.some((f) => f.severity === "error") ? 1 : 0;
 }

@@ -21,7 +21,7 @@ export async function main(
       return 0;
     }
     if (command === "thumbprint") return await thumbprintCommand(rest, io);
-    if (command === "check") return checkCommand(rest, io);
+    if (command === "check") return await checkCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -32,12 +32,21 @@ export async function main(
 }
 
 if (require.main === module) {
+  // `check ... | head -1`: once the reader has gone, stop writing and finish quietly (no EPIPE stack).
+  let stdoutClosed = false;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    stdoutClosed = true;
+  });
   main(
     process.argv.slice(2),
-    (line) => process.stdout.write(`${line}\n`),
+    (line) => {
+      if (!stdoutClosed) process.stdout.write(`${line}\n`);
+    },
     (line) => process.stderr.write(`${line}\n`),
   ).then(
-    (code) => process.exit(code),
+    // Exit once stdout has flushed: to a pipe, writes are asynchronous and process.exit would cut the report short.
+    (code) => (stdoutClosed ? process.exit(code) : process.stdout.write("", () => process.exit(code))),
     (e) => {
       process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
       process.exit(1);

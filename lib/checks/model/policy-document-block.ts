@@ -3,6 +3,7 @@
  * cdktf writes it) into the statement model. Merging with source and override documents is done by
  * the caller, which knows the other documents of the configuration.
  */
+import { nestedBlocks } from "./nested-blocks";
 import { isExpression } from "./terraform-expression";
 import { TrustCondition, TrustPolicy, TrustPrincipal, TrustStatement, ValueSyntax } from "./trust-statement";
 
@@ -24,16 +25,16 @@ function list(value: unknown, what: string, syntax: ValueSyntax): string[] {
 }
 
 function principalBlocks(value: unknown, what: string, syntax: ValueSyntax): TrustPrincipal[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new Unreadable(`${what} is a Terraform expression`);
-  return value.map((p: Json, i) => ({ type: String(p?.type), identifiers: list(p?.identifiers, `${what}[${i}].identifiers`, syntax) }));
+  const blocks = nestedBlocks(value);
+  if (blocks === undefined) throw new Unreadable(`${what} is a Terraform expression`);
+  return blocks.map((p, i) => ({ type: String(p.type), identifiers: list(p.identifiers, `${what}[${i}].identifiers`, syntax) }));
 }
 
 function conditionBlocks(value: unknown, syntax: ValueSyntax): TrustCondition[] | undefined {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) return undefined;
+  const blocks = nestedBlocks(value);
+  if (blocks === undefined) return undefined;
   try {
-    return value.map((c: Json) => ({ operator: String(c?.test), key: String(c?.variable), values: list(c?.values, "values", syntax) }));
+    return blocks.map((c) => ({ operator: String(c.test), key: String(c.variable), values: list(c.values, "values", syntax) }));
   } catch (e) {
     if (e instanceof Unreadable) return undefined;
     throw e;
@@ -60,10 +61,10 @@ function statement(raw: unknown, index: number, syntax: ValueSyntax): TrustState
 /** The document's own statements, or why they cannot be read (an expression or a dynamic block). */
 export function ownStatementsOfDocument(block: Json, syntax: ValueSyntax): TrustPolicy {
   if (block.dynamic !== undefined) return { kind: "unreadable", reason: "builds its statements with a dynamic block" };
-  if (block.statement === undefined) return { kind: "statements", statements: [], syntax };
+  const blocks = nestedBlocks(block.statement);
+  if (blocks === undefined) return { kind: "unreadable", reason: "statement is a Terraform expression" };
   try {
-    if (!Array.isArray(block.statement)) throw new Unreadable("statement is a Terraform expression");
-    return { kind: "statements", statements: block.statement.map((raw, i) => statement(raw, i, syntax)), syntax };
+    return { kind: "statements", statements: blocks.map((raw, i) => statement(raw, i, syntax)), syntax };
   } catch (e) {
     if (e instanceof Unreadable) return { kind: "unreadable", reason: e.message };
     throw e;

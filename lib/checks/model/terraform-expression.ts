@@ -25,9 +25,15 @@ export function policyVariablesIn(value: string, syntax: ValueSyntax): string[] 
  */
 const DOCUMENT_ATTRIBUTES = ["json", "minified_json"];
 
-const DOCUMENT_REFERENCE = new RegExp(`^\\$\\{data\\.aws_iam_policy_document\\.([\\w-]+)\\.(?:${DOCUMENT_ATTRIBUTES.join("|")})\\}$`);
+const DOCUMENT_REFERENCE = new RegExp(
+  `^\\$\\{data\\.aws_iam_policy_document\\.([\\w-]+(?:\\[(?:"(?:[^"\\\\]|\\\\.)*"|\\d+)\\])?)\\.(?:${DOCUMENT_ATTRIBUTES.join("|")})\\}$`,
+);
 
-/** `${data.aws_iam_policy_document.<name>.json}` (or `.minified_json`) exactly: the name of the referenced document. */
+/**
+ * `${data.aws_iam_policy_document.<name>.json}` (or `.minified_json`) exactly: the name of the
+ * referenced document, with its instance key when it has one (`irsa["orders"]`, `irsa[0]`, as
+ * for_each and count name instances).
+ */
 export function policyDocumentReference(value: string): string | undefined {
   return DOCUMENT_REFERENCE.exec(value)?.[1];
 }

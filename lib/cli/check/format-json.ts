@@ -1,9 +1,10 @@
-/** `check --format json`: the files read, every finding with its location, and the counts. */
-import { CheckFinding } from "./run-checks";
+/** `check --format json`: the files read, every finding with its location, and the counts (found, judged, unreadable). */
+import { CheckReport } from "./run-checks";
 
-export function formatJson(findings: readonly CheckFinding[], files: readonly string[]): string {
+export function formatJson(report: CheckReport): string {
+  const { findings, files } = report;
   const errors = findings.filter((f) => f.severity === "error").length;
-  const report = {
+  const json = {
     files,
     findings: findings.map((f) => ({
       ruleId: f.ruleId,
@@ -13,8 +14,9 @@ export function formatJson(findings: readonly CheckFinding[], files: readonly st
       file: f.file,
       line: f.region?.startLine ?? null,
       message: f.message,
+      ...(f.constructPath === undefined ? {} : { constructPath: f.constructPath }),
     })),
-    summary: { errors, warnings: findings.length - errors },
+    summary: { errors, warnings: findings.length - errors, judged: report.judged, unreadable: report.unreadable },
   };
-  return JSON.stringify(report, null, 2);
+  return JSON.stringify(json, null, 2);
 }

@@ -2,8 +2,11 @@
  * `check --format sarif`: a SARIF 2.1.0 log for code scanning (GitHub's upload-sarif action and
  * others). The rules come from the rule files (id, name, summary, help, severity); each result
  * names the file as its artifact location (with the line where the address is written, when it
- * was found) and the Terraform address as its logical location. partialFingerprints do not
- * depend on line numbers, so a finding keeps its identity when the file around it moves.
+ * was found) and the Terraform address as its logical location; for cdktf output also the
+ * construct path (from the block's `"//"` metadata) and, when cdktf recorded the construct's
+ * creation stack, a related location at the TypeScript line that created it. Every result carries
+ * the tool version. partialFingerprints do not depend on line numbers, so a finding keeps its
+ * identity when the file around it moves.
  */
 import { createHash } from "crypto";
 import { readFileSync } from "fs";
@@ -58,10 +61,31 @@ function fingerprint(f: CheckFinding, uri: string): string {
   return createHash("sha256").update(`${f.ruleId}\n${uri}\n${f.address}\n${f.message}`).digest("hex").slice(0, 32);
 }
 
+/** The construct's path as a second logical location, and where it was created as a related location. */
+function constructLocations(f: CheckFinding, cwd: string) {
+  const logical = f.constructPath === undefined ? [] : [{ fullyQualifiedName: f.constructPath, kind: "object" }];
+  const related =
+    f.createdAt === undefined
+      ? []
+      : [
+          {
+            id: 1,
+            message: { text: `${f.constructPath ?? f.address} is created here` },
+            physicalLocation: {
+              artifactLocation: { uri: artifactUri(f.createdAt.file, cwd) },
+              region: { startLine: f.createdAt.line, startColumn: f.createdAt.column },
+            },
+          },
+        ];
+  return { logical, related };
+}
+
 export function formatSarif(findings: readonly CheckFinding[], cwd: string): string {
   const index = new Map(TRUST_RULES.map((r, i) => [r.id, i]));
+  const version = toolVersion();
   const results = findings.map((f) => {
     const uri = artifactUri(f.file, cwd);
+    const { logical, related } = constructLocations(f, cwd);
     return {
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId) ?? -1,
@@ -70,10 +94,12 @@ export function formatSarif(findings: readonly CheckFinding[], cwd: string): str
       locations: [
         {
           physicalLocation: { artifactLocation: { uri }, ...(f.region === undefined ? {} : { region: f.region }) },
-          logicalLocations: [{ fullyQualifiedName: f.address, kind: "resource" }],
+          logicalLocations: [{ fullyQualifiedName: f.address, kind: "resource" }, ...logical],
         },
       ],
+      ...(related.length === 0 ? {} : { relatedLocations: related }),
       partialFingerprints: { "cdktfEksIrsaFinding/v1": fingerprint(f, uri) },
+      properties: { toolVersion: version, ...(f.constructPath === undefined ? {} : { constructPath: f.constructPath }) },
     };
   });
   const log = {
@@ -81,7 +107,7 @@ export function formatSarif(findings: readonly CheckFinding[], cwd: string): str
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "cdktf-eks-irsa", semanticVersion: toolVersion(), informationUri: INFORMATION_URI, rules: rules() } },
+        tool: { driver: { name: "cdktf-eks-irsa", version, semanticVersion: version, informationUri: INFORMATION_URI, rules: rules() } },
         results,
       },
     ],

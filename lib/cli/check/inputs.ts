@@ -1,64 +1,95 @@
 /**
- * What `check` reads: a `cdktf.out/` folder (every stack its manifest.json lists, or every
- * stacks/<name>/cdk.tf.json), a folder of `*.tf.json` files, a `*.tf.json` file, or JSON from
- * `terraform show -json` (a plan or a state). Anything else is an {@link InputError}.
+ * What `check` reads, each path resolved to one or more inputs:
+ * - a `cdktf.out/` folder: every stack its manifest.json lists (or every stacks/<name>/cdk.tf.json);
+ * - a folder of Terraform files: one root module, its `.tf` and `.tf.json` files together (as
+ *   Terraform reads them), with its variable files and the local modules it calls;
+ * - a folder without Terraform files of its own (a repository): every folder below it that has
+ *   them, as a root module, except the folders those call as local modules (read through their callers);
+ * - a `.tf` or `.tf.json` file: a module of that one file;
+ * - JSON from `terraform show -json` (a plan or a state);
+ * - exports of a live account or cluster (`aws iam get-account-authorization-details`,
+ *   `aws iam list-roles`, `kubectl get serviceaccounts -A -o json`), detected by shape.
+ * Anything else is an {@link InputError}: one line naming the path, exit 2.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "fs";
-import { join } from "path";
+import { dirname, join, resolve } from "path";
+import { exportKindOf, ExportKind } from "./exports/export-kind";
 import { InputError } from "./input-error";
+import { isConfigFile, ModuleSource, readModule } from "./module/read-module";
+import { parseJsonText } from "./source-text";
 
 type Json = { [key: string]: any };
 
-/** One file to check. */
-export interface InputFile {
-  /** The path as the user would write it (relative to the working directory when given so). */
+/** A Terraform module to check (a cdktf stack, a folder, a single file). */
+export interface ModuleInput {
+  readonly kind: "module";
+  readonly source: ModuleSource;
+  /** Whether local modules and variable files are read (a folder), or only the file itself. */
+  readonly isFolder: boolean;
+}
+
+/** `terraform show -json` output. */
+export interface PlanInput {
+  readonly kind: "plan";
   readonly path: string;
   readonly text: string;
   readonly json: Json;
-  /** "config": Terraform JSON configuration; "plan": `terraform show -json` output. */
-  readonly kind: "config" | "plan";
 }
+
+/** An export of a live account or cluster. */
+export interface ExportInput {
+  readonly kind: "export";
+  readonly format: ExportKind;
+  readonly path: string;
+  readonly text: string;
+  readonly json: Json;
+}
+
+export type Input = ModuleInput | PlanInput | ExportInput;
 
 /** Top-level keys of a Terraform JSON configuration file. */
 const CONFIG_KEYS = new Set(["//", "terraform", "provider", "resource", "data", "variable", "output", "locals", "module"]);
 const MORE_CONFIG_KEYS = new Set(["moved", "import", "check", "removed"]);
 
-function kindOf(json: unknown, path: string): "config" | "plan" {
-  if (json === null || typeof json !== "object" || Array.isArray(json)) throw new InputError(`${path}: not a JSON object`);
-  const keys = Object.keys(json);
-  const isShowJson = typeof (json as Json).format_version === "string";
-  if (isShowJson && keys.some((k) => ["planned_values", "prior_state", "resource_changes", "values"].includes(k))) return "plan";
-  if (!isShowJson && keys.every((k) => CONFIG_KEYS.has(k) || MORE_CONFIG_KEYS.has(k))) return "config";
-  throw new InputError(`${path}: neither a Terraform JSON configuration nor the output of terraform show -json`);
+/** The paths of an input, for the report's list of files read. */
+export function filesOf(input: Input): string[] {
+  return input.kind === "module" ? input.source.files.map((f) => f.path) : [input.path];
 }
 
-function readFile(path: string): InputFile {
-  let text: string;
+function readText(path: string): string {
   try {
-    text = readFileSync(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (e) {
     throw new InputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (/\.tf$/.test(path)) throw new InputError(`${path}: HCL, not JSON; synthesize JSON (cdktf synth without --hcl) or pass a plan`);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-  return { path, text, json: json as Json, kind: kindOf(json, path) };
 }
 
-/** The stack files of a cdktf.out folder, or the *.tf.json files of any folder. */
-function filesOfFolder(dir: string): string[] {
+async function readFileInput(path: string): Promise<Input> {
+  if (path.endsWith(".tf")) return { kind: "module", source: await readModule(dirname(path), false, [path]), isFolder: false };
+  const text = readText(path);
+  const json = parseJsonText(path, text);
+  if (json === null || typeof json !== "object" || Array.isArray(json)) throw new InputError(`${path}: not a JSON object`);
+  const keys = Object.keys(json);
+  const isShowJson = typeof (json as Json).format_version === "string";
+  if (isShowJson && keys.some((k) => ["planned_values", "prior_state", "resource_changes", "values"].includes(k))) {
+    return { kind: "plan", path, text, json: json as Json };
+  }
+  const exportKind = exportKindOf(json as Json);
+  if (exportKind !== undefined) return { kind: "export", format: exportKind, path, text, json: json as Json };
+  if (!isShowJson && keys.every((k) => CONFIG_KEYS.has(k) || MORE_CONFIG_KEYS.has(k))) {
+    return { kind: "module", source: await readModule(dirname(path), false, [path]), isFolder: false };
+  }
+  throw new InputError(
+    `${path}: neither a Terraform JSON configuration nor the output of terraform show -json, ` +
+      "aws iam get-account-authorization-details, aws iam list-roles or kubectl get serviceaccounts -o json",
+  );
+}
+
+/** The stack files of a cdktf.out folder, or undefined when the folder is not one. */
+function stackFiles(dir: string): string[] | undefined {
   const manifestPath = join(dir, "manifest.json");
   if (existsSync(manifestPath)) {
-    let manifest: Json;
-    try {
-      manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-    } catch (e) {
-      throw new InputError(`${manifestPath}: not valid JSON (${(e as Error).message})`);
-    }
+    const manifest = parseJsonText(manifestPath, readText(manifestPath)) as Json;
     const stacks = Object.values<Json>(manifest?.stacks ?? {});
     if (stacks.length === 0) throw new InputError(`${manifestPath}: lists no stacks`);
     return stacks.map((s) => join(dir, String(s.synthesizedStackPath)));
@@ -71,18 +102,48 @@ function filesOfFolder(dir: string): string[] {
       .filter((f) => existsSync(f));
     if (found.length > 0) return found;
   }
-  const tfJson = readdirSync(dir)
-    .filter((f) => f.endsWith(".tf.json"))
-    .sort()
-    .map((f) => join(dir, f));
-  if (tfJson.length === 0) throw new InputError(`${dir}: no manifest.json, stacks/*/cdk.tf.json or *.tf.json in this folder`);
-  return tfJson;
+  return undefined;
+}
+
+/** Folders below a repository folder that hold Terraform files (not .terraform/, node_modules/, hidden or cdktf.out/ folders). */
+function moduleFolders(dir: string, found: string[] = []): string[] {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (entries.some((e) => e.isFile() && isConfigFile(e.name))) found.push(dir);
+  for (const e of entries) {
+    if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules" && e.name !== "cdktf.out")
+      moduleFolders(join(dir, e.name), found);
+  }
+  return found;
+}
+
+/** The folders a module calls as local modules (`source = "./x"`), resolved. */
+function localModuleDirs(source: ModuleSource): string[] {
+  return Object.values(source.config.module ?? {}).flatMap((call) =>
+    typeof call.source === "string" && /^\.\.?[\\/]/.test(call.source) ? [resolve(source.dir, call.source)] : [],
+  );
+}
+
+async function readFolder(dir: string): Promise<Input[]> {
+  const stacks = stackFiles(dir);
+  if (stacks !== undefined) return Promise.all(stacks.map(readFileInput));
+  if (readdirSync(dir).some(isConfigFile)) return [{ kind: "module", source: await readModule(dir, true), isFolder: true }];
+  const folders = moduleFolders(dir);
+  if (folders.length === 0) {
+    throw new InputError(`${dir}: no manifest.json, stacks/*/cdk.tf.json, *.tf or *.tf.json in this folder or below it`);
+  }
+  const modules: ModuleSource[] = [];
+  for (const folder of folders) modules.push(await readModule(folder, true));
+  const called = new Set(modules.flatMap(localModuleDirs));
+  return modules.filter((m) => !called.has(resolve(m.dir))).map((source) => ({ kind: "module" as const, source, isFolder: true }));
 }
 
 /** Reads every input the paths name, in order. */
-export function readInputs(paths: readonly string[]): InputFile[] {
-  return paths.flatMap((path) => {
+export async function readInputs(paths: readonly string[]): Promise<Input[]> {
+  const inputs: Input[] = [];
+  for (const path of paths) {
     if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
-    return statSync(path).isDirectory() ? filesOfFolder(path).map(readFile) : [readFile(path)];
-  });
+    if (statSync(path).isDirectory()) inputs.push(...(await readFolder(path)));
+    else inputs.push(await readFileInput(path));
+  }
+  return inputs;
 }
