@@ -12,7 +12,7 @@ import { createHash } from "crypto";
 import { readFileSync } from "fs";
 import { isAbsolute, join, relative, sep } from "path";
 import { pathToFileURL } from "url";
-import { TRUST_RULES } from "../../checks/rules";
+import { ALL_RULES } from "../../checks/rules";
 import { CheckFinding } from "./run-checks";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -41,9 +41,10 @@ export function artifactUri(file: string, cwd: string): string {
 const limit = (text: string) => (text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`);
 
 function rules() {
-  return TRUST_RULES.map((rule) => ({
+  return ALL_RULES.map((rule) => ({
     id: rule.id,
     name: rule.name,
+    helpUri: rule.helpUri,
     shortDescription: { text: limit(rule.summary) },
     fullDescription: { text: limit(`${rule.summary} ${rule.help}`) },
     help: { text: rule.help, markdown: `**${rule.id} ${rule.name}**: ${rule.summary}\n\n${rule.help}` },
@@ -81,7 +82,7 @@ function constructLocations(f: CheckFinding, cwd: string) {
 }
 
 export function formatSarif(findings: readonly CheckFinding[], cwd: string): string {
-  const index = new Map(TRUST_RULES.map((r, i) => [r.id, i]));
+  const index = new Map(ALL_RULES.map((r, i) => [r.id, i]));
   const version = toolVersion();
   const results = findings.map((f) => {
     const uri = artifactUri(f.file, cwd);
