@@ -152,7 +152,7 @@ describe("service accounts", () => {
         "service account; list the workload's service accounts (serviceAccounts)",
     );
     expect(() => stackWith({ web: { addonPolicies: [ascp] } })).toThrow(
-      'IrsaRole "web": serviceAccounts undefined must list at least one service account ({ namespace, name })',
+      'IrsaRole "web": serviceAccounts is missing; it must list at least one service account ({ namespace, name })',
     );
     const { json } = stackWith({ web: { serviceAccounts: [{ namespace: "shop", name: "web" }], addonPolicies: [ascp] } });
     const [, trust] = only(dataSources(json, "aws_iam_policy_document"));

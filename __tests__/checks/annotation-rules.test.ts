@@ -132,7 +132,7 @@ describe("IRSA040 on synthesized JSON", () => {
       },
     };
     expect(irsa040(exported, "iam")).toEqual([
-      `kubernetes_annotations.payments/web: puts eks.amazonaws.com/role-arn ${arn} on payments/web, but the trust of aws_iam_role.${arn} ` +
+      `kubernetes_annotations.payments/web: puts eks.amazonaws.com/role-arn ${arn} on payments/web, but that role's trust ` +
         "does not admit system:serviceaccount:payments:web with audience sts.amazonaws.com",
     ]);
   });

@@ -8,7 +8,7 @@ import addFormats from "ajv-formats";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
-import { TRUST_RULES } from "../../lib/checks/rules";
+import { ALL_RULES } from "../../lib/checks/rules";
 import { main } from "../../lib/cli/main";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
@@ -51,8 +51,8 @@ test("the rules are the rule files': id, name, descriptions, help and level", as
   const driver = log.runs[0].tool.driver;
   expect(driver.name).toBe("cdktf-eks-irsa");
   expect(driver.semanticVersion).toBe(JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")).version);
-  expect(driver.rules).toHaveLength(TRUST_RULES.length);
-  TRUST_RULES.forEach((rule, i) =>
+  expect(driver.rules).toHaveLength(ALL_RULES.length);
+  ALL_RULES.forEach((rule, i) =>
     expect(driver.rules[i]).toMatchObject({
       id: rule.id,
       name: rule.name,
@@ -63,6 +63,7 @@ test("the rules are the rule files': id, name, descriptions, help and level", as
     }),
   );
   for (const rule of driver.rules) expect(rule.fullDescription.text.length).toBeLessThanOrEqual(1024);
+  expect(driver.rules.map((r: { helpUri: string }) => r.helpUri)).toEqual(ALL_RULES.map((r) => r.helpUri));
 });
 
 test("each result: its rule, the address as logical location, the file and the line where the address is written", async () => {

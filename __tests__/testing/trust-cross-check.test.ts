@@ -11,8 +11,8 @@
  * policy: without a name, that entry point fails on a resource policy (`metadata().name`).
  */
 import { runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
-import { Testing } from "cdktf";
-import { EksOidcProvider, IrsaRole, PodIdentityRole } from "../../lib";
+import { TerraformStack, Testing } from "cdktf";
+import { EksOidcProvider, IOidcProvider, IrsaRole, PodIdentityRole } from "../../lib";
 import { IrsaAssertions } from "../../lib/testing";
 import { AuthorizationRequest, Decision, PolicyEvaluator } from "../../lib/testing/policy-evaluator";
 import { newStack } from "../support/synth";
@@ -101,67 +101,81 @@ const REQUESTS: AuthorizationRequest[] = [
 
 /** [what, trust policy JSON] for the trusts our constructs synthesize. */
 function synthesizedTrusts(): [string, string][] {
-  const stack = newStack();
-  const oidc = EksOidcProvider.fromArn(stack, "oidc", providerArn(HOST));
-  const other = EksOidcProvider.fromArn(stack, "other", providerArn(OTHER_HOST));
+  // One stack per role: several of them bind orders/api in cluster prod, which one stack refuses (one role per account).
+  type Scope = { stack: TerraformStack; oidc: IOidcProvider; other: IOidcProvider };
   const api = { namespace: "orders", name: "api" };
   // serviceAccountMode "none", typed loosely: the mode is an enum in the jsii API, a string at run time.
   const none: object = { serviceAccountMode: "none" };
-  const roles: [string, object][] = [
-    ["IrsaRole, one service account", new IrsaRole(stack, "one", { oidcProvider: oidc, serviceAccounts: [api], ...none })],
+  const roles: [string, (scope: Scope) => object][] = [
+    [
+      "IrsaRole, one service account",
+      ({ stack, oidc }) => new IrsaRole(stack, "one", { oidcProvider: oidc, serviceAccounts: [api], ...none }),
+    ],
     [
       "IrsaRole, two service accounts and a second cluster",
-      new IrsaRole(stack, "two", {
-        oidcProvider: oidc,
-        serviceAccounts: [api, { namespace: "billing", name: "api" }],
-        additionalClusters: [{ oidcProvider: other, serviceAccounts: [{ namespace: "orders", name: "worker" }] }],
-        ...none,
-      }),
+      ({ stack, oidc, other }) =>
+        new IrsaRole(stack, "two", {
+          oidcProvider: oidc,
+          serviceAccounts: [api, { namespace: "billing", name: "api" }],
+          additionalClusters: [{ oidcProvider: other, serviceAccounts: [{ namespace: "orders", name: "worker" }] }],
+          ...none,
+        }),
     ],
     [
       "IrsaRole, a name pattern (allowWildcards)",
-      new IrsaRole(stack, "pattern", {
-        oidcProvider: oidc,
-        serviceAccounts: [{ namespace: "orders", name: "*" }],
-        allowWildcards: true,
-        ...none,
-      }),
+      ({ stack, oidc }) =>
+        new IrsaRole(stack, "pattern", {
+          oidcProvider: oidc,
+          serviceAccounts: [{ namespace: "orders", name: "*" }],
+          allowWildcards: true,
+          ...none,
+        }),
     ],
     [
       "IrsaRole, another audience",
-      new IrsaRole(stack, "audience", { oidcProvider: oidc, serviceAccounts: [api], audience: "other", ...none }),
+      ({ stack, oidc }) => new IrsaRole(stack, "audience", { oidcProvider: oidc, serviceAccounts: [api], audience: "other", ...none }),
     ],
     [
       "IrsaRole moving to Pod Identity (both trusts)",
-      new IrsaRole(stack, "moving", { oidcProvider: oidc, serviceAccounts: [api], podIdentityClusterName: "prod", ...none }),
+      ({ stack, oidc }) =>
+        new IrsaRole(stack, "moving", { oidcProvider: oidc, serviceAccounts: [api], podIdentityClusterName: "prod", ...none }),
     ],
     [
       "IrsaRole moved to Pod Identity (webIdentityTrust: false)",
-      new IrsaRole(stack, "moved", {
-        oidcProvider: oidc,
-        serviceAccounts: [api],
-        podIdentityClusterName: "prod",
-        webIdentityTrust: false,
-        ...none,
-      }),
+      ({ stack, oidc }) =>
+        new IrsaRole(stack, "moved", {
+          oidcProvider: oidc,
+          serviceAccounts: [api],
+          podIdentityClusterName: "prod",
+          webIdentityTrust: false,
+          ...none,
+        }),
     ],
-    ["PodIdentityRole", new PodIdentityRole(stack, "pods", { clusterName: "prod", serviceAccounts: [api], ...none })],
+    ["PodIdentityRole", ({ stack }) => new PodIdentityRole(stack, "pods", { clusterName: "prod", serviceAccounts: [api], ...none })],
     [
       "PodIdentityRole, two clusters",
-      new PodIdentityRole(stack, "pods-two", {
-        clusterName: "prod",
-        serviceAccounts: [api],
-        additionalClusters: [{ clusterName: "dr", serviceAccounts: [{ namespace: "billing", name: "api" }] }],
-        ...none,
-      }),
+      ({ stack }) =>
+        new PodIdentityRole(stack, "pods-two", {
+          clusterName: "prod",
+          serviceAccounts: [api],
+          additionalClusters: [{ clusterName: "dr", serviceAccounts: [{ namespace: "billing", name: "api" }] }],
+          ...none,
+        }),
     ],
     [
       "PodIdentityRole without session tags",
-      new PodIdentityRole(stack, "untagged", { clusterName: "prod", serviceAccounts: [api], disableSessionTags: true, ...none }),
+      ({ stack }) =>
+        new PodIdentityRole(stack, "untagged", { clusterName: "prod", serviceAccounts: [api], disableSessionTags: true, ...none }),
     ],
   ];
-  const assertions = IrsaAssertions.fromSynth(Testing.synth(stack), { accountId: ACCOUNT, partition: "aws", region: "us-west-2" });
-  return roles.map(([what, role]) => [what, assertions.trustPolicyJson(role as never)]);
+  return roles.map(([what, build]) => {
+    const stack = newStack();
+    const oidc = EksOidcProvider.fromArn(stack, "oidc", providerArn(HOST));
+    const other = EksOidcProvider.fromArn(stack, "other", providerArn(OTHER_HOST));
+    const role = build({ stack, oidc, other });
+    const assertions = IrsaAssertions.fromSynth(Testing.synth(stack), { accountId: ACCOUNT, partition: "aws", region: "us-west-2" });
+    return [what, assertions.trustPolicyJson(role as never)];
+  });
 }
 
 /** The requests on which the two evaluators decide differently, as "what: request: theirs vs ours". */

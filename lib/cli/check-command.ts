@@ -80,5 +80,13 @@ export async function checkCommand(args: string[], io: CommandIo): Promise<numbe
   if (format === "sarif") io.out(formatSarif(report.findings, process.cwd()));
   else if (format === "json") io.out(formatJson(report));
   else for (const line of formatText(report)) io.out(line);
+  if (judgedNothing(report)) {
+    // Everything relevant was unreadable (each one named above as IRSA011): that is not "clean".
+    io.err(
+      `error: nothing judged: ${report.unreadable === 1 ? "the one trust" : `all ${report.unreadable} trusts`} found ` +
+        "can be read only at apply (named above as IRSA011), so this is not a clean result",
+    );
+    return 2;
+  }
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;
 }

@@ -14,6 +14,7 @@ const withSub = (operator: string, subject: string) =>
   );
 
 const GITHUB = "token.actions.githubusercontent.com";
+const DUAL_STACK_HOST = "oidc-eks.us-west-2.api.aws/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 const github = (operator: string, subject: string) =>
   trust(
     webIdentity(
@@ -24,8 +25,8 @@ const github = (operator: string, subject: string) =>
 
 export const WEB_IDENTITY_CASES: readonly RuleCase[] = [
   { ruleId: "IRSA001", failing: trust(webIdentity()), message: /with no condition/, passing: safe },
-  { ruleId: "IRSA002", failing: trust(webIdentity({ StringEquals: AUD })), message: /has no :sub condition/, passing: safe },
-  { ruleId: "IRSA003", failing: trust(webIdentity({ StringEquals: SUB })), message: /has no :aud condition/, passing: safe },
+  { ruleId: "IRSA002", failing: trust(webIdentity({ StringEquals: AUD })), message: /has no \S+:sub condition/, passing: safe },
+  { ruleId: "IRSA003", failing: trust(webIdentity({ StringEquals: SUB })), message: /has no \S+:aud condition/, passing: safe },
   {
     ruleId: "IRSA004",
     failing: trust(webIdentity({ StringEquals: AUD, "ForAllValues:StringEquals": SUB })),
@@ -92,5 +93,16 @@ export const WEB_IDENTITY_CASES: readonly RuleCase[] = [
     failing: withSub("StringLike", "system:serviceaccount:${var.namespace}:api"),
     message: /namespace is only known at apply/,
     passing: withSub("StringEquals", "system:serviceaccount:${var.namespace}:api"),
+  },
+  {
+    ruleId: "IRSA017",
+    failing: trust(
+      webIdentity(
+        { StringEquals: { [`${DUAL_STACK_HOST}:aud`]: "sts.amazonaws.com", [`${DUAL_STACK_HOST}:sub`]: SUBJECT } },
+        `arn:aws:iam::111122223333:oidc-provider/${DUAL_STACK_HOST}`,
+      ),
+    ),
+    message: /on the dual-stack issuer; tokens carry oidc\.eks\.us-west-2\.amazonaws\.com/,
+    passing: safe,
   },
 ];

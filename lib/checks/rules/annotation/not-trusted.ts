@@ -15,7 +15,9 @@ export const annotationNotTrusted: ConfigRule = {
       .map((v) => ({
         address: v.annotation.address,
         message:
-          `puts eks.amazonaws.com/role-arn ${v.annotation.roleArn} on ${v.annotation.namespace}/${v.annotation.name}, but the trust ` +
-          `of aws_iam_role.${v.role} does not admit ${v.subject} with audience ${v.audience}`,
+          `puts eks.amazonaws.com/role-arn ${v.annotation.roleArn} on ${v.annotation.namespace}/${v.annotation.name}, but ` +
+          // A literal ARN already names the role (an account export keys roles by a stand-in address).
+          `${v.annotation.roleArn.includes("${") ? `the trust of aws_iam_role.${v.role}` : "that role's trust"} ` +
+          `does not admit ${v.subject} with audience ${v.audience}`,
       })),
 };
