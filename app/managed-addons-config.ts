@@ -49,8 +49,7 @@ function validateManagedAddon(validator: internal.Validator, at: string, raw: un
   const name = validator.requireString(`${at}.name`, raw.name);
   if (!/^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/.test(name)) validator.reject(`${at}.name`, name, "is not an EKS add-on name (e.g. vpc-cni)");
   const entry = internal.catalogueEntry(name);
-  const identity =
-    raw.identity === undefined ? undefined : internal.parseAddonIdentity(validator, `${at}.identity`, raw.identity);
+  const identity = raw.identity === undefined ? undefined : internal.parseAddonIdentity(validator, `${at}.identity`, raw.identity);
   const configurationValues =
     raw.configurationValues === undefined || typeof raw.configurationValues === "string"
       ? (raw.configurationValues as string | undefined)

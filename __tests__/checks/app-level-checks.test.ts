@@ -30,7 +30,11 @@ function appWithBadTrust() {
   const stack = new TerraformStack(app, "payments");
   new AwsProvider(stack, "aws", { region: "us-west-2" });
   const oidc = EksOidcProvider.fromArn(stack, "oidc", ARN);
-  new IrsaRole(stack, "ours", { oidcProvider: oidc, serviceAccounts: [{ namespace: "a", name: "b" }], serviceAccountMode: ServiceAccountMode.NONE });
+  new IrsaRole(stack, "ours", {
+    oidcProvider: oidc,
+    serviceAccounts: [{ namespace: "a", name: "b" }],
+    serviceAccountMode: ServiceAccountMode.NONE,
+  });
   const doc = new DataAwsIamPolicyDocument(stack, "aud-only", { statement: AUD_ONLY });
   new IamRole(stack, "hand-written", { assumeRolePolicy: doc.json });
   return { app, stack };

@@ -286,7 +286,9 @@ describe("EksManagedAddon: one role per service account", () => {
           clusterName: "prod",
           serviceAccounts: [{ namespace: "kube-system", name: "ebs-csi-controller-sa" }],
         }),
-    ).toThrow(/^Two roles for one service account: test\/ebs and test\/custom both bind kube-system\/ebs-csi-controller-sa in cluster prod/);
+    ).toThrow(
+      /^Two roles for one service account: test\/ebs and test\/custom both bind kube-system\/ebs-csi-controller-sa in cluster prod/,
+    );
   });
 
   test("an IrsaRole annotating the account of an IRSA add-on on the same provider is one error; another cluster is fine", () => {
