@@ -29,4 +29,4 @@ export { CatalogueEntry, needsRole } from "./managed-addon/catalogue/catalogue-e
 export { parseAddonIdentity } from "./managed-addon/addon-identity";
 
 // Partitions and the Regions they hold (one home for the fact: add-on ARNs and the app's config).
-export { partitionOfRegion, partitionRegionMismatch } from "./addons/partition-regions";
+export { partitionOfRegion, partitionRegionMismatch } from "./facts/partitions";

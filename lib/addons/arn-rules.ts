@@ -6,7 +6,7 @@
  * match (scope-patterns.ts), not by how it is spelled.
  */
 import { Rule } from "../validation/rule";
-import { partitionRegionMismatch } from "./partition-regions";
+import { partitionRegionMismatch } from "../facts/partitions";
 import { LOG_GROUP_NAME, matchesEveryName, NameShape, PARAMETER_NAME, SECRET_NAME } from "./scope-patterns";
 
 const PARTITION = "aws(?:-[a-z]+)*";

@@ -1,24 +1,13 @@
 /** What the trust rules share: which statements are web-identity trusts, and how to read their claims. */
+import { iamGlobMatches } from "../facts/iam";
 import { claimsPinnedByDeny } from "./deny-pins";
 import { Issuer, isEksIssuerHost, issuerOf } from "./issuers";
 import { isExpression } from "./model/terraform-expression";
 import { federatedOf, principalsOfType, TrustCondition, TrustPolicy, TrustStatement, ValueSyntax } from "./model/trust-statement";
 
-/** IAM's `*` and `?` glob, case-insensitive (for actions). */
-export function globMatches(pattern: string, text: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replace(/\*/g, ".*")
-      .replace(/\?/g, ".")}$`,
-    "i",
-  );
-  return re.test(text);
-}
-
 /** Whether an Allow of this statement covers the action: by Action glob, or by a NotAction that leaves it out. */
 export function covers(s: TrustStatement, action: string, syntax: ValueSyntax): boolean {
-  const matches = (patterns: readonly string[]) => patterns.some((a) => !isExpression(a, syntax) && globMatches(a, action));
+  const matches = (patterns: readonly string[]) => patterns.some((a) => !isExpression(a, syntax) && iamGlobMatches(a, action, true));
   return s.notActions !== undefined ? !matches(s.notActions) : matches(s.actions);
 }
 

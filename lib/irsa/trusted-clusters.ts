@@ -4,7 +4,7 @@ import { IOidcProvider } from "../oidc/oidc-provider";
 import { kubernetesNamespace, kubernetesServiceAccountName } from "../validation/kubernetes-rules";
 import { firstDuplicate } from "../validation/list-rules";
 import { issuerHost, oidcProviderArn } from "../validation/oidc-rules";
-import { hasWildcard } from "../validation/rule";
+import { hasIamWildcard } from "../facts/iam";
 import { Validator } from "../validation/validator";
 import { IrsaRoleProps } from "./irsa-role-props";
 
@@ -109,7 +109,7 @@ function checkServiceAccounts(validator: Validator, cluster: TrustedCluster, set
           "that trusts many namespaces; give it literally",
       );
     }
-    if (settings.mode !== ServiceAccountMode.NONE && !Token.isUnresolved(sa.name) && hasWildcard(sa.name)) {
+    if (settings.mode !== ServiceAccountMode.NONE && !Token.isUnresolved(sa.name) && hasIamWildcard(sa.name)) {
       validator.reject(
         `${at}.name`,
         sa.name,

@@ -6,7 +6,7 @@ import { IOidcProvider } from "../oidc/oidc-provider";
 import { RoleOptions } from "../role/role-options";
 import { eksClusterName } from "../validation/eks-rules";
 import { kubernetesNamespace, kubernetesServiceAccountName } from "../validation/kubernetes-rules";
-import { hasWildcard } from "../validation/rule";
+import { hasIamWildcard } from "../facts/iam";
 import { Validator } from "../validation/validator";
 import { AddonIdentity, parseAddonIdentity } from "./addon-identity";
 import { catalogueEntry } from "./catalogue/catalogue";
@@ -156,7 +156,7 @@ function checkServiceAccount(
   if (sa === null || typeof sa !== "object") validator.reject("serviceAccount", sa, "must be { namespace, name }");
   validator.check("serviceAccount.namespace", validator.requireString("serviceAccount.namespace", sa.namespace), kubernetesNamespace);
   const name = validator.requireString("serviceAccount.name", sa.name);
-  if (!Token.isUnresolved(name) && hasWildcard(name)) {
+  if (!Token.isUnresolved(name) && hasIamWildcard(name)) {
     validator.reject("serviceAccount.name", name, "contains a wildcard; an add-on's role is for one exact service account");
   }
   validator.check("serviceAccount.name", name, kubernetesServiceAccountName(false));

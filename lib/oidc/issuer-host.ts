@@ -1,8 +1,8 @@
 /** The issuer host: the issuer URL without `https://`, which prefixes the `:sub` and `:aud` condition keys. */
 import { Fn, Token } from "cdktf";
+import { OIDC_PROVIDER_ARN_MARKER as MARKER } from "../facts/eks";
 
 const SCHEME = /^https:\/\//;
-const MARKER = ":oidc-provider/";
 
 /**
  * Everything up to and including the first `:oidc-provider/` of an ARN, as a Terraform regular

@@ -3,7 +3,7 @@ import { Token } from "cdktf";
 import { ServiceAccountRef } from "../kubernetes/service-account";
 import { kubernetesNamespace, kubernetesServiceAccountName } from "../validation/kubernetes-rules";
 import { firstDuplicate } from "../validation/list-rules";
-import { hasWildcard } from "../validation/rule";
+import { hasIamWildcard } from "../facts/iam";
 import { Validator } from "../validation/validator";
 
 export function checkServiceAccountList(validator: Validator, path: string, list: readonly ServiceAccountRef[]): void {
@@ -17,7 +17,7 @@ export function checkServiceAccountList(validator: Validator, path: string, list
     if (sa === null || typeof sa !== "object") validator.reject(at, sa, "must be { namespace, name }");
     validator.check(`${at}.namespace`, validator.requireString(`${at}.namespace`, sa.namespace), kubernetesNamespace);
     const name = validator.requireString(`${at}.name`, sa.name);
-    if (!Token.isUnresolved(name) && hasWildcard(name))
+    if (!Token.isUnresolved(name) && hasIamWildcard(name))
       validator.reject(`${at}.name`, name, "contains a wildcard; an association names one exact service account");
     validator.check(`${at}.name`, name, kubernetesServiceAccountName(false));
   });

@@ -7,14 +7,14 @@ import {
 import { Annotations, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { SIZE_ESTIMATE_CONTEXT } from "../addons/partition";
+import { CDKTF_STRING_TOKEN, ESTIMATED_TOKEN_LENGTH } from "../facts/terraform";
 import { stableText } from "./stable-key";
 
 /** IAM's default quota for a trust policy, counted without whitespace. */
 export const TRUST_POLICY_QUOTA = 2048;
 
 /** A value known only at apply (an ARN, an issuer host, a cluster name) is counted at this length. */
-const TYPICAL_TOKEN_LENGTH = 100;
-const TOKEN = /\$\{TfToken\[[^\]]+\]\}/g;
+const TYPICAL_TOKEN_LENGTH = ESTIMATED_TOKEN_LENGTH.trustPolicy;
 
 const scalarOrList = (values: readonly string[]) => (values.length === 1 ? values[0] : values);
 
@@ -36,7 +36,7 @@ export function estimateTrustPolicySize(statements: readonly DataAwsIamPolicyDoc
       return { Effect: s.effect ?? "Allow", Action: scalarOrList(s.actions ?? []), Principal: principal, Condition: condition };
     }),
   };
-  return JSON.stringify(iamShaped).replace(TOKEN, "x".repeat(TYPICAL_TOKEN_LENGTH)).length;
+  return JSON.stringify(iamShaped).replace(CDKTF_STRING_TOKEN, "x".repeat(TYPICAL_TOKEN_LENGTH)).length;
 }
 
 /**

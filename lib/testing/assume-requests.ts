@@ -5,11 +5,12 @@
  * the session tags EKS sets).
  */
 import {
+  POD_IDENTITY_SERVICE,
   POD_IDENTITY_SESSION_TAG_NAMES,
   POD_IDENTITY_SESSION_TAGS,
   PodIdentitySessionTag,
   requestTagKey,
-} from "../kubernetes/pod-identity-session-tags";
+} from "../facts/eks";
 import { AuthorizationRequest } from "./policy-evaluator";
 
 /** A Kubernetes service account presenting its projected token (IRSA). */
@@ -60,8 +61,7 @@ export interface PodIdentityServiceAccount {
   readonly podUid?: string;
 }
 
-export const DEFAULT_AUDIENCE = "sts.amazonaws.com";
-export const POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
+export { DEFAULT_AUDIENCE, POD_IDENTITY_SERVICE } from "../facts/eks";
 export const serviceAccountSubject = (namespace: string, name: string) => `system:serviceaccount:${namespace}:${name}`;
 
 const OIDC_PROVIDER_ARN = /^arn:[\w-]+:iam::\d{12}:oidc-provider\/(.+)$/;

@@ -12,7 +12,8 @@
  * cross-account rules; these only restrict further.
  */
 import { conditionHolds, ContextValues, parseOperator, ParsedOperator } from "./condition-operators";
-import { arnMatches, globMatches, substitute, VariableLookup } from "./iam-pattern";
+import { arnMatches, substitute, VariableLookup } from "./iam-pattern";
+import { iamGlobMatches } from "../facts/iam";
 
 /** The outcome of evaluating a request. */
 export enum Decision {
@@ -144,7 +145,7 @@ class RequestContext {
 
 function statementMatches(s: Statement, request: AuthorizationRequest, context: RequestContext): boolean {
   const variables = s.variables ? context.lookup : undefined;
-  const action = (patterns: readonly string[]) => patterns.some((p) => globMatches(p, request.action, true));
+  const action = (patterns: readonly string[]) => patterns.some((p) => iamGlobMatches(p, request.action, true));
   if (s.actions !== undefined && !action(s.actions)) return false;
   if (s.notActions !== undefined && action(s.notActions)) return false;
 

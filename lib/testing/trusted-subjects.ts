@@ -10,7 +10,7 @@
  * also admits any other issuer, listed as issuer host `*`. Pod Identity: per cluster, namespace and
  * service account from the session-tag conditions.
  */
-import { POD_IDENTITY_SESSION_TAGS, requestTagKey } from "../kubernetes/pod-identity-session-tags";
+import { POD_IDENTITY_SESSION_TAGS, requestTagKey } from "../facts/eks";
 import { POD_IDENTITY, TrustedSubject, WEB_IDENTITY } from "../kubernetes/trusted-subject";
 import { hostOfProviderArn, POD_IDENTITY_SERVICE, PodIdentityServiceAccount, WebIdentityToken } from "./assume-requests";
 import { coversAction, coversPrincipal, CoverRequest, keyCover, statementsOf, toList, vocabulary } from "./subject-covers";

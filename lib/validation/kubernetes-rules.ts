@@ -1,10 +1,11 @@
 /** Rules for Kubernetes names and for the settings of the objects this library writes. */
-import { Rule, WILDCARD } from "./rule";
+import { IAM_WILDCARD } from "../facts/iam";
+import { Rule } from "./rule";
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export const kubernetesNamespace: Rule<string> = (ns) => {
-  if (WILDCARD.test(ns)) {
+  if (IAM_WILDCARD.test(ns)) {
     return "contains a wildcard; a namespace must be exact (a wildcard namespace trusts every matching namespace of the cluster)";
   }
   if (ns.length > 63 || !DNS_LABEL.test(ns)) {
@@ -22,7 +23,7 @@ const SUBDOMAIN_RULE =
 
 export function kubernetesServiceAccountName(allowWildcards: boolean): Rule<string> {
   return (name) => {
-    const wildcard = WILDCARD.test(name);
+    const wildcard = IAM_WILDCARD.test(name);
     if (wildcard && !allowWildcards) {
       return "contains a wildcard ('*' or '?'); set allowWildcards: true to match names with StringLike";
     }

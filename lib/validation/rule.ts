@@ -4,8 +4,3 @@
  * {@link Validator} skips rules for token values.
  */
 export type Rule<T> = (value: T) => string | undefined;
-
-/** `*` or `?`: IAM's StringLike wildcards. */
-export const WILDCARD = /[*?]/;
-
-export const hasWildcard = (value: string): boolean => WILDCARD.test(value);
