@@ -1,6 +1,8 @@
 import { TerraformProvider, Token } from "cdktf";
 import { ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
+import { clusterList } from "../kubernetes/cluster-list";
 import { ServiceAccountBindingSpec } from "../kubernetes/service-account-binding";
+import { ServiceAccountRules } from "../kubernetes/service-account-list";
 import { parseServiceAccountMode, POD_IDENTITY_MODES } from "../kubernetes/service-account-mode";
 import { defaultNamePrefix } from "../role/default-name-prefix";
 import { roleSpec, RoleSpec } from "../role/role-spec";
@@ -10,7 +12,6 @@ import { Validator } from "../validation/validator";
 import { AssociationSpec } from "./pod-identity-associations";
 import { PodIdentityRoleProps } from "./pod-identity-role-props";
 import { PodIdentityTrustSpec } from "./pod-identity-trust";
-import { checkServiceAccountList } from "./service-account-list";
 import { sessionPoliciesSpec } from "./session-policies";
 import { TARGET_ROLE_POLICY_NAME, targetRolePolicy } from "./target-role-policy";
 
@@ -78,49 +79,33 @@ export function clusterKey(clusterName: string, stableKey: (value: string) => st
   return Token.isUnresolved(clusterName) ? stableKey(clusterName) : clusterName;
 }
 
+/** Pod Identity associations name one exact service account each: no patterns. */
+export const POD_IDENTITY_SERVICE_ACCOUNTS: ServiceAccountRules = {
+  allowPatterns: false,
+  exactNameReason: "contains a wildcard; an association names one exact service account",
+  expandsInto: "one association per account",
+};
+
 function podIdentityClusters(validator: Validator, props: PodIdentityRoleProps, mode: ServiceAccountMode): Cluster[] {
-  const extra = validator.optionalList("additionalClusters", props.additionalClusters) ?? [];
-  const clusters: Cluster[] = [
-    {
-      clusterName: props.clusterName,
-      serviceAccounts: props.serviceAccounts as ServiceAccountRef[],
-      kubernetesProvider: props.kubernetesProvider,
-      path: "",
+  const first = {
+    clusterName: props.clusterName,
+    serviceAccounts: props.serviceAccounts as ServiceAccountRef[],
+    kubernetesProvider: props.kubernetesProvider,
+  };
+  return clusterList<Omit<Cluster, "path">>(validator, first, props.additionalClusters, {
+    entryShape: "{ clusterName, serviceAccounts }",
+    identity: { property: "clusterName", noun: "cluster" },
+    identify: (cluster) => {
+      const at = `${cluster.path}clusterName`;
+      validator.check(at, validator.requireString(at, cluster.clusterName), eksClusterName);
+      return cluster.clusterName;
     },
-    ...extra.map((c, i) => {
-      if (c === null || typeof c !== "object") validator.reject(`additionalClusters[${i}]`, c, "must be { clusterName, serviceAccounts }");
-      return { ...c, path: `additionalClusters[${i}].` };
-    }),
-  ];
-  const seen = new Map<string, string>();
-  for (const cluster of clusters) {
-    validator.check(
-      `${cluster.path}clusterName`,
-      validator.requireString(`${cluster.path}clusterName`, cluster.clusterName),
-      eksClusterName,
-    );
-    const earlier = seen.get(cluster.clusterName);
-    if (earlier !== undefined) {
-      validator.reject(
-        `${cluster.path}clusterName`,
-        cluster.clusterName,
-        `is the same cluster as ${earlier}clusterName; list its service accounts once`,
-      );
-    }
-    seen.set(cluster.clusterName, cluster.path);
-    checkServiceAccountList(validator, `${cluster.path}serviceAccounts`, cluster.serviceAccounts);
-    const provider = cluster.kubernetesProvider;
-    if (provider !== undefined && !TerraformProvider.isTerraformProvider(provider)) {
-      validator.reject(`${cluster.path}kubernetesProvider`, provider, "must be a kubernetes provider construct (KubernetesProvider)");
-    }
-    if (cluster.path !== "" && mode === ServiceAccountMode.CREATE && provider === undefined) {
-      validator.rejectProperty(
-        `${cluster.path}kubernetesProvider`,
-        'is required when serviceAccountMode is "create": the service account must be created in that cluster',
-      );
-    }
-  }
-  return clusters;
+    serviceAccounts: POD_IDENTITY_SERVICE_ACCOUNTS,
+    providerRequiredReason:
+      mode === ServiceAccountMode.CREATE
+        ? 'is required when serviceAccountMode is "create": the service account must be created in that cluster'
+        : undefined,
+  });
 }
 
 /** With a target role, the role's inline policies include the one that lets it assume that role. */
