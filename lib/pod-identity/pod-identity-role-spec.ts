@@ -1,4 +1,6 @@
+import { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { TerraformProvider, Token } from "cdktf";
+import { TrustedSubject } from "../kubernetes/trusted-subject";
 import { ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
 import { clusterList } from "../kubernetes/cluster-list";
 import { ServiceAccountBindingSpec } from "../kubernetes/service-account-binding";
@@ -11,15 +13,20 @@ import { eksClusterName, iamRoleArn } from "../validation/eks-rules";
 import { Validator } from "../validation/validator";
 import { AssociationSpec } from "./pod-identity-associations";
 import { PodIdentityRoleProps } from "./pod-identity-role-props";
-import { PodIdentityTrustSpec } from "./pod-identity-trust";
+import { podIdentitySubjectsOf, PodIdentityTrustSpec, podIdentityTrustStatements } from "./pod-identity-trust";
 import { sessionPoliciesSpec } from "./session-policies";
 import { TARGET_ROLE_POLICY_NAME, targetRolePolicy } from "./target-role-policy";
 
 /** {@link PodIdentityRoleProps}, validated and defaulted. */
 export interface PodIdentityRoleSpec {
+  /** How the role is named in messages, e.g. `PodIdentityRole "app"`. */
   readonly owner: string;
   readonly trust: PodIdentityTrustSpec;
+  /** The trust policy's statements (`pods.eks.amazonaws.com`, narrowed by session tags unless they are disabled). */
+  readonly trustStatements: DataAwsIamPolicyDocumentStatement[];
+  readonly trustedSubjects: TrustedSubject[];
   readonly associations: AssociationSpec;
+  /** The role, its permissions included (the target-role inline policy when `targetRoleArn` is set). */
   readonly role: RoleSpec;
   readonly binding: ServiceAccountBindingSpec;
 }
@@ -50,9 +57,12 @@ export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInSta
   const sessionTags = !(props.disableSessionTags ?? false);
   const accounts = clusters.flatMap((c) => c.serviceAccounts);
   const sessionPolicies = sessionPoliciesSpec(validator, props.sessionPolicies, props.disableSessionTags, accounts);
+  const trust: PodIdentityTrustSpec = { clusters, sessionTags, aws };
   return {
     owner,
-    trust: { clusters, sessionTags, aws },
+    trust,
+    trustStatements: podIdentityTrustStatements(trust),
+    trustedSubjects: podIdentitySubjectsOf(trust),
     associations: {
       clusters,
       targetRoleArn: props.targetRoleArn,
