@@ -7,15 +7,15 @@
  */
 
 // Input validation, so that the app's config errors read like the constructs' own.
-export { ValidationError } from "./validation/validation-error";
+export { ValidationError } from "./validation/validator";
 export { Validator } from "./validation/validator";
-export { Rule } from "./validation/rule";
-export { checkTags } from "./validation/tags";
-export { firstDuplicate } from "./validation/list-rules";
+export { Rule } from "./validation/validator";
+export { checkTags } from "./validation/iam-rules";
+export { firstDuplicate } from "./validation/validator";
 export { inlinePolicyName, policyArn, policyJson, roleName } from "./validation/iam-rules";
-export { kubernetesNamespace, kubernetesServiceAccountName } from "./validation/kubernetes-rules";
-export { oidcProviderArn, thumbprint } from "./validation/oidc-rules";
-export { checkPlainMap } from "./validation/plain-map";
+export { kubernetesNamespace, kubernetesServiceAccountName } from "./validation/eks-rules";
+export { oidcProviderArn, thumbprint } from "./validation/eks-rules";
+export { checkPlainMap } from "./validation/iam-rules";
 export { parseServiceAccountMode, podIdentityModeOf, POD_IDENTITY_MODES } from "./kubernetes/service-account-mode";
 export { issuerHostFromArn } from "./oidc/issuer-host";
 

@@ -2,7 +2,7 @@ import { TerraformProvider, Token } from "cdktf";
 import { clusterList, PlacedCluster } from "../kubernetes/cluster-list";
 import { ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
 import { IOidcProvider } from "../oidc/oidc-provider";
-import { issuerHost, oidcProviderArn } from "../validation/oidc-rules";
+import { issuerHost, oidcProviderArn } from "../validation/eks-rules";
 import { hasIamWildcard } from "../facts/iam";
 import { Validator } from "../validation/validator";
 import { IrsaRoleProps } from "./irsa-role-props";

@@ -6,9 +6,8 @@
  */
 import { Token } from "cdktf";
 import { hasIamWildcard } from "../facts/iam";
-import { kubernetesNamespace, kubernetesServiceAccountName } from "../validation/kubernetes-rules";
-import { firstDuplicate } from "../validation/list-rules";
-import { Validator } from "../validation/validator";
+import { kubernetesNamespace, kubernetesServiceAccountName } from "../validation/eks-rules";
+import { firstDuplicate, Validator } from "../validation/validator";
 import { ServiceAccountRef } from "./service-account";
 
 /** How one construct's service accounts differ from another's. */

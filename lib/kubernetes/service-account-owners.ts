@@ -13,7 +13,7 @@
 import { TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { stableText } from "../role/stable-key";
-import { ValidationError } from "../validation/validation-error";
+import { ValidationError } from "../validation/validator";
 
 /** How a construct binds a role to a service account. */
 export enum ServiceAccountClaimKind {

@@ -3,7 +3,7 @@ import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-con
 import { DataTlsCertificate } from "@cdktf/provider-tls/lib/data-tls-certificate";
 import { Annotations, Token } from "cdktf";
 import { Construct } from "constructs";
-import { issuerUrl as issuerUrlRule, oidcProviderArn } from "../validation/oidc-rules";
+import { issuerUrl as issuerUrlRule, oidcProviderArn } from "../validation/eks-rules";
 import { Validator } from "../validation/validator";
 import { EksOidcProviderProps } from "./eks-oidc-provider-props";
 import { eksOidcProviderSpec, EksOidcProviderSpec } from "./eks-oidc-provider-spec";

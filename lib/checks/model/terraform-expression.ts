@@ -19,8 +19,9 @@ export function policyVariablesIn(value: string, syntax: ValueSyntax): string[] 
   return [...value.matchAll(pattern)].map((m) => m[1]);
 }
 
+const ATTRIBUTE = `(?:${POLICY_DOCUMENT_ATTRIBUTES.join("|")})`;
 const DOCUMENT_REFERENCE = new RegExp(
-  `^\\$\\{data\\.aws_iam_policy_document\\.([\\w-]+(?:\\[(?:"(?:[^"\\\\]|\\\\.)*"|\\d+)\\])?)\\.(?:${POLICY_DOCUMENT_ATTRIBUTES.join("|")})\\}$`,
+  `^\\$\\{data\\.aws_iam_policy_document\\.([\\w-]+(?:\\[(?:"(?:[^"\\\\]|\\\\.)*"|\\d+)\\])?)\\.${ATTRIBUTE}\\}$`,
 );
 
 /**
