@@ -8,7 +8,7 @@ import { Annotations, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { SIZE_ESTIMATE_CONTEXT } from "../addons/partition";
 import { CDKTF_STRING_TOKEN, ESTIMATED_TOKEN_LENGTH } from "../facts/terraform";
-import { stableText } from "./stable-key";
+import { stableText } from "../construct-ids/stable-key";
 
 /** IAM's default quota for a trust policy, counted without whitespace. */
 export const TRUST_POLICY_QUOTA = 2048;
