@@ -2,6 +2,7 @@
  * Facts of EKS (IRSA, EKS Pod Identity, issuer hosts) that the constructs, the checks and the
  * testing helper share (dependency-free, like the rest of lib/facts/).
  */
+import { STS_ACTIONS } from "./iam";
 
 /** The audience EKS projects into service account tokens, in every partition (China included). */
 export const DEFAULT_AUDIENCE = "sts.amazonaws.com";
@@ -69,3 +70,22 @@ export const DUAL_STACK_ISSUER_AT_START = new RegExp(String.raw`^(?:https:\/\/)?
 
 /** A dual-stack issuer host and id anywhere in a text (a URL, host, ARN or condition key): Region, then id. */
 export const DUAL_STACK_ISSUER_ANYWHERE = new RegExp(String.raw`${DUAL_STACK_HOST}\/id\/([0-9a-z]+)`, "i");
+
+/** What the `sub` claim of a service account's token starts with. */
+export const SERVICE_ACCOUNT_SUBJECT_PREFIX = "system:serviceaccount:";
+
+/** The `sub` claim EKS puts in a service account's token: `system:serviceaccount:<namespace>:<name>`. */
+export const serviceAccountSubject = (namespace: string, name: string): string => `${SERVICE_ACCOUNT_SUBJECT_PREFIX}${namespace}:${name}`;
+
+// The service account annotations the EKS pod identity webhook reads.
+/** The annotation the EKS pod identity webhook reads to inject the role's credentials. */
+export const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+/** The annotation that asks for a token audience other than `sts.amazonaws.com`. */
+export const AUDIENCE_ANNOTATION = "eks.amazonaws.com/audience";
+/** The annotation that makes the SDKs use the regional STS endpoint ("true"). */
+export const STS_REGIONAL_ENDPOINTS_ANNOTATION = "eks.amazonaws.com/sts-regional-endpoints";
+/** The annotation that sets the projected token's lifetime in seconds. */
+export const TOKEN_EXPIRATION_ANNOTATION = "eks.amazonaws.com/token-expiration";
+
+/** The actions EKS Pod Identity calls on a role: `sts:AssumeRole`, and `sts:TagSession` for its session tags. */
+export const POD_IDENTITY_ACTIONS: readonly string[] = [STS_ACTIONS.assumeRole, STS_ACTIONS.tagSession];

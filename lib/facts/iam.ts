@@ -28,3 +28,16 @@ export function iamGlobRegExp(pattern: string, ignoreCase = false): RegExp {
 export function iamGlobMatches(pattern: string, text: string, ignoreCase = false): boolean {
   return iamGlobRegExp(pattern, ignoreCase).test(text);
 }
+
+/** The current policy language version; without it (or with `2008-10-17`) IAM treats policy variables as plain text. */
+export const POLICY_VERSION = "2012-10-17";
+
+/** The policy language before policy variables. */
+export const LEGACY_POLICY_VERSION = "2008-10-17";
+
+/** The STS actions of role trust policies. */
+export const STS_ACTIONS = {
+  assumeRole: "sts:AssumeRole",
+  assumeRoleWithWebIdentity: "sts:AssumeRoleWithWebIdentity",
+  tagSession: "sts:TagSession",
+} as const;

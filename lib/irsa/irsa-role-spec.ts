@@ -1,9 +1,4 @@
-import {
-  ROLE_ARN_ANNOTATION,
-  AUDIENCE_ANNOTATION,
-  STS_REGIONAL_ENDPOINTS_ANNOTATION,
-  TOKEN_EXPIRATION_ANNOTATION,
-} from "../kubernetes/annotations";
+import { ROLE_ARN_ANNOTATION, AUDIENCE_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from "../facts/eks";
 import { ServiceAccountMode } from "../kubernetes/service-account";
 import { ServiceAccountBindingSpec } from "../kubernetes/service-account-binding";
 import { parseServiceAccountMode } from "../kubernetes/service-account-mode";

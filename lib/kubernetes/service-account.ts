@@ -1,4 +1,5 @@
 /** Kubernetes service accounts: how they are named, what the role does with them, and their `sub` claim. */
+import { serviceAccountSubject } from "../facts/eks";
 
 /** A Kubernetes service account, by namespace and name. */
 export interface ServiceAccountRef {
@@ -37,5 +38,5 @@ export enum PodIdentityServiceAccountMode {
 
 /** The `sub` claim EKS puts in a service account's token. */
 export function subjectOf(sa: ServiceAccountRef): string {
-  return `system:serviceaccount:${sa.namespace}:${sa.name}`;
+  return serviceAccountSubject(sa.namespace, sa.name);
 }

@@ -9,7 +9,7 @@ import { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-
 import { ServiceAccountRef } from "../kubernetes/service-account";
 import { POD_IDENTITY, TrustedSubject } from "../kubernetes/trusted-subject";
 import { AddonPolicyContext, arn } from "../addons/partition";
-import { POD_IDENTITY_SERVICE, POD_IDENTITY_SESSION_TAG_KEYS as SESSION_TAG_KEYS } from "../facts/eks";
+import { POD_IDENTITY_ACTIONS, POD_IDENTITY_SERVICE, POD_IDENTITY_SESSION_TAG_KEYS as SESSION_TAG_KEYS } from "../facts/eks";
 
 export { POD_IDENTITY_SERVICE } from "../facts/eks";
 
@@ -37,7 +37,7 @@ export function eksClusterArn(aws: AddonPolicyContext, clusterName: string): str
   return arn(aws, "eks", aws.region, aws.accountId, `cluster/${clusterName}`);
 }
 
-const ACTIONS = ["sts:AssumeRole", "sts:TagSession"];
+const ACTIONS = [...POD_IDENTITY_ACTIONS];
 const PRINCIPAL = [{ type: "Service", identifiers: [POD_IDENTITY_SERVICE] }];
 
 /**

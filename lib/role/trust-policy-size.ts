@@ -9,6 +9,7 @@ import { IConstruct } from "constructs";
 import { SIZE_ESTIMATE_CONTEXT } from "../addons/partition";
 import { CDKTF_STRING_TOKEN, ESTIMATED_TOKEN_LENGTH } from "../facts/terraform";
 import { stableText } from "../construct-ids/stable-key";
+import { POLICY_VERSION } from "../facts/iam";
 
 /** IAM's default quota for a trust policy, counted without whitespace. */
 export const TRUST_POLICY_QUOTA = 2048;
@@ -21,7 +22,7 @@ const scalarOrList = (values: readonly string[]) => (values.length === 1 ? value
 /** The policy IAM will store for these statements, as JSON text; tokens stand in at a typical length. */
 export function estimateTrustPolicySize(statements: readonly DataAwsIamPolicyDocumentStatement[]): number {
   const iamShaped = {
-    Version: "2012-10-17",
+    Version: POLICY_VERSION,
     Statement: statements.map((s) => {
       const condition: { [operator: string]: { [key: string]: unknown } } = {};
       for (const c of (s.condition as DataAwsIamPolicyDocumentStatementCondition[] | undefined) ?? []) {
