@@ -16,7 +16,7 @@ export { inlinePolicyName, policyArn, policyJson, roleName } from "./validation/
 export { kubernetesNamespace, kubernetesServiceAccountName } from "./validation/eks-rules";
 export { oidcProviderArn, thumbprint } from "./validation/eks-rules";
 export { checkPlainMap } from "./validation/iam-rules";
-export { parseServiceAccountMode, podIdentityModeOf, POD_IDENTITY_MODES } from "./kubernetes/service-account-mode";
+export { parseServiceAccountMode, podIdentityModeOf, POD_IDENTITY_MODES } from "./kubernetes/service-account";
 export { issuerHostFromArn } from "./oidc/issuer-host";
 
 // The add-on catalog, so that the app's `addons` config is checked by the same rules as the factories.

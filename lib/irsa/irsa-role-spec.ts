@@ -1,7 +1,6 @@
 import { ROLE_ARN_ANNOTATION, AUDIENCE_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from "../facts/eks";
-import { ServiceAccountMode } from "../kubernetes/service-account";
+import { ServiceAccountMode, parseServiceAccountMode } from "../kubernetes/service-account";
 import { ServiceAccountBindingSpec } from "../kubernetes/service-account-binding";
-import { parseServiceAccountMode } from "../kubernetes/service-account-mode";
 import { DEFAULT_AUDIENCE } from "../oidc/oidc-provider";
 import { defaultNamePrefix } from "../role/default-name-prefix";
 import { roleSpec, RoleSpec } from "../role/role-spec";

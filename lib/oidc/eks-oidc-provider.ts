@@ -7,9 +7,8 @@ import { issuerUrl as issuerUrlRule, oidcProviderArn } from "../validation/eks-r
 import { Validator } from "../validation/validator";
 import { EksOidcProviderProps } from "./eks-oidc-provider-props";
 import { eksOidcProviderSpec, EksOidcProviderSpec } from "./eks-oidc-provider-spec";
-import { notDualStackIssuer, notDualStackProviderArn } from "./eks-issuer-hosts";
+import { notDualStackIssuer, notDualStackProviderArn, issuerHostFromArn, issuerHostFromUrl } from "./issuer-host";
 import { ImportedOidcProvider } from "./imported-oidc-provider";
-import { issuerHostFromArn, issuerHostFromUrl } from "./issuer-host";
 import { IOidcProvider } from "./oidc-provider";
 
 /**

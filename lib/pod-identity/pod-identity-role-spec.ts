@@ -1,11 +1,10 @@
 import { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { TerraformProvider, Token } from "cdktf";
 import { TrustedSubject } from "../kubernetes/trusted-subject";
-import { ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
+import { ServiceAccountMode, ServiceAccountRef, parseServiceAccountMode, POD_IDENTITY_MODES } from "../kubernetes/service-account";
 import { clusterList } from "../kubernetes/cluster-list";
 import { ServiceAccountBindingSpec } from "../kubernetes/service-account-binding";
 import { ServiceAccountRules } from "../kubernetes/service-account-list";
-import { parseServiceAccountMode, POD_IDENTITY_MODES } from "../kubernetes/service-account-mode";
 import { defaultNamePrefix } from "../role/default-name-prefix";
 import { roleSpec, RoleSpec } from "../role/role-spec";
 import { RolePlacement } from "../role/workload-role";
