@@ -7,15 +7,9 @@
  */
 
 // Input validation, so that the app's config errors read like the constructs' own.
-export { ValidationError } from "./validation/validator";
-export { Validator } from "./validation/validator";
-export { Rule } from "./validation/validator";
-export { checkTags } from "./validation/iam-rules";
-export { firstDuplicate } from "./validation/validator";
-export { inlinePolicyName, policyArn, policyJson, roleName } from "./validation/iam-rules";
-export { kubernetesNamespace, kubernetesServiceAccountName } from "./validation/eks-rules";
-export { oidcProviderArn, thumbprint } from "./validation/eks-rules";
-export { checkPlainMap } from "./validation/iam-rules";
+export { firstDuplicate, Rule, ValidationError, Validator } from "./validation/validator";
+export { checkPlainMap, checkTags, inlinePolicyName, policyArn, policyJson, roleName } from "./validation/iam-rules";
+export { kubernetesNamespace, kubernetesServiceAccountName, oidcProviderArn, thumbprint } from "./validation/eks-rules";
 export { parseServiceAccountMode, podIdentityModeOf, POD_IDENTITY_MODES } from "./kubernetes/service-account";
 export { issuerHostFromArn } from "./oidc/issuer-host";
 
