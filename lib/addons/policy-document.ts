@@ -1,5 +1,6 @@
 /** IAM policy documents as the add-on policies write them, and their size as IAM counts it. */
 import { Tokenization } from "cdktf";
+import { POLICY_VERSION } from "../facts/iam";
 import { ESTIMATED_TOKEN_LENGTH } from "../facts/terraform";
 
 /** Condition block: operator -> condition key -> value(s). */
@@ -14,13 +15,13 @@ export interface PolicyStatement {
 }
 
 export interface PolicyDocument {
-  readonly Version: "2012-10-17";
+  readonly Version: typeof POLICY_VERSION;
   readonly Statement: readonly PolicyStatement[];
 }
 
 /** A policy document from its statements. */
 export function policyDocument(...statements: PolicyStatement[]): PolicyDocument {
-  return { Version: "2012-10-17", Statement: statements };
+  return { Version: POLICY_VERSION, Statement: statements };
 }
 
 /** An Allow statement. */

@@ -13,7 +13,7 @@
  */
 import { conditionHolds, ContextValues, parseOperator, ParsedOperator } from "./condition-operators";
 import { arnMatches, substitute, VariableLookup } from "./iam-pattern";
-import { iamGlobMatches } from "../facts/iam";
+import { iamGlobMatches, LEGACY_POLICY_VERSION, POLICY_VERSION } from "../facts/iam";
 
 /** The outcome of evaluating a request. */
 export enum Decision {
@@ -182,11 +182,11 @@ function parsePolicy(json: string, where: string): Statement[] {
   }
   if (!isObject(doc)) throw new Error(`${where} is not a JSON object`);
   const version = doc.Version ?? "2008-10-17";
-  if (version !== "2012-10-17" && version !== "2008-10-17") {
+  if (version !== POLICY_VERSION && version !== LEGACY_POLICY_VERSION) {
     throw new Error(`${where}.Version ${JSON.stringify(version)} is not an IAM version`);
   }
   const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
-  return statements.map((raw, i) => parseStatement(raw, `${where}.Statement[${i}]`, version === "2012-10-17"));
+  return statements.map((raw, i) => parseStatement(raw, `${where}.Statement[${i}]`, version === POLICY_VERSION));
 }
 
 function parseStatement(raw: unknown, where: string, variables: boolean): Statement {

@@ -12,7 +12,7 @@
  * over-approximate: a policy variable in a value (e.g. the tautology `${<host>:sub}`) widens it to `*`.
  */
 import { substitute } from "./iam-pattern";
-import { iamGlobMatches } from "../facts/iam";
+import { iamGlobMatches, POLICY_VERSION } from "../facts/iam";
 
 type Json = { [key: string]: any };
 
@@ -106,7 +106,7 @@ export interface CoverRequest {
 
 /** The patterns that cover every value of the key that the Allow statement admits, Deny pins applied. */
 export function keyCover(policy: Json, allow: Json, key: string, request: CoverRequest): string[] {
-  const variables = policy.Version === "2012-10-17";
+  const variables = policy.Version === POLICY_VERSION;
   const own = statementCover(allow, key, variables);
   if (own !== undefined) return own;
   for (const deny of statementsOf(policy).filter((s) => s?.Effect === "Deny")) {

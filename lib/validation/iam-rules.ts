@@ -1,6 +1,7 @@
 /** Rules for IAM inputs: role names and settings, policies, tags, and the plain JavaScript maps that carry them. */
 import { Rule, Validator } from "./validator";
 import { Token } from "cdktf";
+import { LEGACY_POLICY_VERSION, POLICY_VERSION } from "../facts/iam";
 
 // Rules for IAM role inputs and policies; limits from the IAM API reference (CreateRole, PutRolePolicy) and "IAM and AWS STS quotas".
 export const roleName: Rule<string> = (name) =>
@@ -58,7 +59,7 @@ export const policyJson: Rule<string> = (json) => {
   if (doc.Version === undefined) {
     return 'has no Version; without "2012-10-17" IAM reads it as the 2008 language, where policy variables are plain text';
   }
-  if (doc.Version !== "2012-10-17" && doc.Version !== "2008-10-17")
+  if (doc.Version !== POLICY_VERSION && doc.Version !== LEGACY_POLICY_VERSION)
     return `has Version ${JSON.stringify(doc.Version)}; IAM knows "2012-10-17" (and the old "2008-10-17")`;
   if (!("Statement" in doc)) return "has no Statement (not an IAM policy document)";
   const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
