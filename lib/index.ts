@@ -51,12 +51,7 @@ export { SecretsStoreCsiProviderPolicyProps } from "./addons/secrets-store-csi-p
 // Kubernetes
 export { ServiceAccountRef, ServiceAccountMode, PodIdentityServiceAccountMode } from "./kubernetes/service-account";
 export { TrustedSubject } from "./kubernetes/trusted-subject";
-export {
-  ROLE_ARN_ANNOTATION,
-  AUDIENCE_ANNOTATION,
-  STS_REGIONAL_ENDPOINTS_ANNOTATION,
-  TOKEN_EXPIRATION_ANNOTATION,
-} from "./kubernetes/annotations";
+export { ROLE_ARN_ANNOTATION, AUDIENCE_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from "./facts/eks";
 export { EksKubernetesProvider, EksKubernetesProviderProps } from "./kubernetes/eks-kubernetes-provider";
 export { KubernetesAuthentication } from "./kubernetes/kubernetes-authentication";
 

@@ -7,16 +7,10 @@
  */
 
 // Input validation, so that the app's config errors read like the constructs' own.
-export { ValidationError } from "./validation/validation-error";
-export { Validator } from "./validation/validator";
-export { Rule } from "./validation/rule";
-export { checkTags } from "./validation/tags";
-export { firstDuplicate } from "./validation/list-rules";
-export { inlinePolicyName, policyArn, policyJson, roleName } from "./validation/iam-rules";
-export { kubernetesNamespace, kubernetesServiceAccountName } from "./validation/kubernetes-rules";
-export { oidcProviderArn, thumbprint } from "./validation/oidc-rules";
-export { checkPlainMap } from "./validation/plain-map";
-export { parseServiceAccountMode, podIdentityModeOf, POD_IDENTITY_MODES } from "./kubernetes/service-account-mode";
+export { firstDuplicate, Rule, ValidationError, Validator } from "./validation/validator";
+export { checkPlainMap, checkTags, inlinePolicyName, policyArn, policyJson, roleName } from "./validation/iam-rules";
+export { kubernetesNamespace, kubernetesServiceAccountName, oidcProviderArn, thumbprint } from "./validation/eks-rules";
+export { parseServiceAccountMode, podIdentityModeOf, POD_IDENTITY_MODES } from "./kubernetes/service-account";
 export { issuerHostFromArn } from "./oidc/issuer-host";
 
 // The add-on catalog, so that the app's `addons` config is checked by the same rules as the factories.
@@ -29,4 +23,4 @@ export { CatalogueEntry, needsRole } from "./managed-addon/catalogue/catalogue-e
 export { parseAddonIdentity } from "./managed-addon/addon-identity";
 
 // Partitions and the Regions they hold (one home for the fact: add-on ARNs and the app's config).
-export { partitionOfRegion, partitionRegionMismatch } from "./addons/partition-regions";
+export { partitionOfRegion, partitionRegionMismatch } from "./facts/partitions";

@@ -7,8 +7,9 @@ import * as fc from "fast-check";
 import { AddonPolicies, AddonPolicy } from "../../lib";
 import { ValidationError } from "../../lib/internal";
 import { ADDON_CATALOG } from "../../lib/addons/catalog";
-import { partitionOfRegion, partitionRegionMismatch } from "../../lib/addons/partition-regions";
-import { globRegExp, LOG_GROUP_NAME, matchesEveryName, PARAMETER_NAME, SECRET_NAME } from "../../lib/addons/scope-patterns";
+import { partitionOfRegion, partitionRegionMismatch } from "../../lib/facts/partitions";
+import { LOG_GROUP_NAME, matchesEveryName, PARAMETER_NAME, SECRET_NAME } from "../../lib/addons/scope-patterns";
+import { iamGlobRegExp as globRegExp } from "../../lib/facts/iam";
 
 const ACCOUNT = "111122223333";
 const secret = (name: string, region = "us-west-2", account = ACCOUNT, p = "aws") =>

@@ -7,7 +7,7 @@
  */
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Testing } from "cdktf";
-import { POD_IDENTITY_SESSION_TAG_NAMES } from "../../lib/kubernetes/pod-identity-session-tags";
+import { POD_IDENTITY_SESSION_TAG_NAMES } from "../../lib/facts/eks";
 import { IrsaAssertions } from "../../lib/testing";
 import { podIdentityRequests } from "../../lib/testing/assume-requests";
 import { newStack } from "../support/synth";

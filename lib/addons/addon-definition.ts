@@ -5,9 +5,7 @@
  */
 import { Token } from "cdktf";
 import { ServiceAccountRef } from "../kubernetes/service-account";
-import { firstDuplicate } from "../validation/list-rules";
-import { Rule } from "../validation/rule";
-import { Validator } from "../validation/validator";
+import { firstDuplicate, Rule, Validator } from "../validation/validator";
 import { AddonDocument, AddonPolicy } from "./addon-policy";
 import { SIZE_ESTIMATE_CONTEXT } from "./partition";
 import { estimatePolicySize, MANAGED_POLICY_SIZE_LIMIT, TYPICAL_TOKEN_LENGTH } from "./policy-document";

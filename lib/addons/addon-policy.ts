@@ -1,6 +1,6 @@
 /** The value an add-on factory returns and a role construct turns into resources. */
 import { ServiceAccountRef } from "../kubernetes/service-account";
-import { ValidationError } from "../validation/validation-error";
+import { ValidationError } from "../validation/validator";
 import { AddonPolicyContext } from "./partition";
 import { PolicyDocument } from "./policy-document";
 

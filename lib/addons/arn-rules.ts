@@ -5,8 +5,8 @@
  * prefix, a target group ID, the service-linked role path), and a pattern is judged by what it can
  * match (scope-patterns.ts), not by how it is spelled.
  */
-import { Rule } from "../validation/rule";
-import { partitionRegionMismatch } from "./partition-regions";
+import { Rule } from "../validation/validator";
+import { partitionRegionMismatch } from "../facts/partitions";
 import { LOG_GROUP_NAME, matchesEveryName, NameShape, PARAMETER_NAME, SECRET_NAME } from "./scope-patterns";
 
 const PARTITION = "aws(?:-[a-z]+)*";

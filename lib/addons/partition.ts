@@ -6,7 +6,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- the data source modules load on first use, not at start-up */
 import { TerraformDataSource, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { ValidationError } from "../validation/validation-error";
+import { ValidationError } from "../validation/validator";
 
 /** Where an add-on policy is rendered: the partition, region and account its ARNs use. */
 export interface AddonPolicyContext {

@@ -1,5 +1,7 @@
 /** IAM policy documents as the add-on policies write them, and their size as IAM counts it. */
 import { Tokenization } from "cdktf";
+import { POLICY_VERSION } from "../facts/iam";
+import { ESTIMATED_TOKEN_LENGTH } from "../facts/terraform";
 
 /** Condition block: operator -> condition key -> value(s). */
 export type PolicyCondition = { readonly [operator: string]: { readonly [key: string]: string | readonly string[] } };
@@ -13,13 +15,13 @@ export interface PolicyStatement {
 }
 
 export interface PolicyDocument {
-  readonly Version: "2012-10-17";
+  readonly Version: typeof POLICY_VERSION;
   readonly Statement: readonly PolicyStatement[];
 }
 
 /** A policy document from its statements. */
 export function policyDocument(...statements: PolicyStatement[]): PolicyDocument {
-  return { Version: "2012-10-17", Statement: statements };
+  return { Version: POLICY_VERSION, Statement: statements };
 }
 
 /** An Allow statement. */
@@ -35,7 +37,7 @@ export function allow(
 export const MANAGED_POLICY_SIZE_LIMIT = 6144;
 
 /** How long a value that is a token at synth time (an ARN from another resource) is assumed to be. */
-export const TYPICAL_TOKEN_LENGTH = 64;
+export const TYPICAL_TOKEN_LENGTH = ESTIMATED_TOKEN_LENGTH.permissionsPolicy;
 
 /**
  * Length of a document as IAM counts it: its JSON without whitespace. Each token is counted at

@@ -7,6 +7,7 @@
  * matches all of them constrains nothing a name must have, so it matches every name of the type.
  * A pattern that asks for anything real (a prefix, a path, a character) misses at least one of them.
  */
+import { hasIamWildcard, iamGlobRegExp } from "../facts/iam";
 
 /** A resource type whose names a scoping pattern may match with `*` and `?`. */
 export interface NameShape {
@@ -39,18 +40,9 @@ export const LOG_GROUP_NAME: NameShape = {
   witnesses: ["b", "/CC/dd_ee.ff-gg#hh", "1"],
 };
 
-/** A RegExp for an IAM ARN pattern: `*` any run of characters, `?` one character, everything else literal. */
-export function globRegExp(pattern: string): RegExp {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*/g, ".*")
-    .replace(/\?/g, ".");
-  return new RegExp(`^${body}$`, "s");
-}
-
 /** True when the pattern matches every name of the type. */
 export function matchesEveryName(pattern: string, type: NameShape): boolean {
-  if (!/[*?]/.test(pattern)) return false;
-  const re = globRegExp(pattern);
+  if (!hasIamWildcard(pattern)) return false;
+  const re = iamGlobRegExp(pattern);
   return type.witnesses.every((name) => re.test(name));
 }

@@ -12,8 +12,8 @@
 import { isExpression } from "./model/terraform-expression";
 import { federatedOf, TrustCondition, TrustPolicy, TrustStatement } from "./model/trust-statement";
 import { covers, hasWildcardPrincipal, statementsOf, WebIdentityStatement } from "./web-identity";
+import { STS_ACTIONS } from "../facts/iam";
 
-const WEB_IDENTITY_ACTION = "sts:AssumeRoleWithWebIdentity";
 const PINNING = /^(ForAllValues:)?(StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike)(IfExists)?$/i;
 
 /** The host part of a condition key (`<host>:sub` -> `<host>`), as spelled. */
@@ -29,7 +29,8 @@ function hostsOf(w: WebIdentityStatement): Set<string> {
 }
 
 function appliesTo(deny: TrustStatement, w: WebIdentityStatement): boolean {
-  if (deny.effect !== "Deny" || deny.notPrincipals !== undefined || !covers(deny, WEB_IDENTITY_ACTION, w.syntax)) return false;
+  if (deny.effect !== "Deny" || deny.notPrincipals !== undefined || !covers(deny, STS_ACTIONS.assumeRoleWithWebIdentity, w.syntax))
+    return false;
   if (hasWildcardPrincipal(deny)) return true;
   const denied = new Set(federatedOf(deny));
   const allowed = federatedOf(w.statement);

@@ -2,6 +2,7 @@
  * Who issues the web identity of a Federated principal: an IAM OIDC provider (its host prefixes the
  * condition keys) or one of the identity providers IAM knows by name (Google, Cognito, ...).
  */
+import { EKS_ISSUER_HOST, OIDC_PROVIDER_ARN_MARKER } from "../facts/eks";
 import { issuerHostFromArn } from "../oidc/issuer-host";
 import { isExpression } from "./model/terraform-expression";
 import { ValueSyntax } from "./model/trust-statement";
@@ -19,14 +20,12 @@ const WELL_KNOWN: { readonly [host: string]: "aud" | "app_id" } = {
   "www.amazon.com": "app_id",
 };
 
-const EKS_HOST = /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[0-9a-z]+$/i;
-
 /** The issuer of a Federated principal; `undefined` for principals that issue no web identity (SAML). */
 export function issuerOf(principal: string, syntax: ValueSyntax): Issuer | undefined {
   if (principal === "*" || isExpression(principal, syntax)) return { kind: "oidc-provider", host: undefined };
-  if (principal.includes(":oidc-provider/")) return { kind: "oidc-provider", host: issuerHostFromArn(principal) };
+  if (principal.includes(OIDC_PROVIDER_ARN_MARKER)) return { kind: "oidc-provider", host: issuerHostFromArn(principal) };
   const audienceClaim = WELL_KNOWN[principal.toLowerCase()];
   return audienceClaim === undefined ? undefined : { kind: "well-known", host: principal.toLowerCase(), audienceClaim };
 }
 
-export const isEksIssuerHost = (host: string): boolean => EKS_HOST.test(host);
+export const isEksIssuerHost = (host: string): boolean => EKS_ISSUER_HOST.test(host);

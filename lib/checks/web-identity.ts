@@ -1,24 +1,14 @@
 /** What the trust rules share: which statements are web-identity trusts, and how to read their claims. */
+import { POD_IDENTITY_SERVICE, SERVICE_ACCOUNT_SUBJECT_PREFIX as SERVICE_ACCOUNT_PREFIX } from "../facts/eks";
+import { iamGlobMatches, STS_ACTIONS } from "../facts/iam";
 import { claimsPinnedByDeny } from "./deny-pins";
 import { Issuer, isEksIssuerHost, issuerOf } from "./issuers";
 import { isExpression } from "./model/terraform-expression";
 import { federatedOf, principalsOfType, TrustCondition, TrustPolicy, TrustStatement, ValueSyntax } from "./model/trust-statement";
 
-/** IAM's `*` and `?` glob, case-insensitive (for actions). */
-export function globMatches(pattern: string, text: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replace(/\*/g, ".*")
-      .replace(/\?/g, ".")}$`,
-    "i",
-  );
-  return re.test(text);
-}
-
 /** Whether an Allow of this statement covers the action: by Action glob, or by a NotAction that leaves it out. */
 export function covers(s: TrustStatement, action: string, syntax: ValueSyntax): boolean {
-  const matches = (patterns: readonly string[]) => patterns.some((a) => !isExpression(a, syntax) && globMatches(a, action));
+  const matches = (patterns: readonly string[]) => patterns.some((a) => !isExpression(a, syntax) && iamGlobMatches(a, action, true));
   return s.notActions !== undefined ? !matches(s.notActions) : matches(s.actions);
 }
 
@@ -52,7 +42,7 @@ export interface ReadableWebIdentityStatement extends WebIdentityStatement {
 export function webIdentityStatements(policy: TrustPolicy): WebIdentityStatement[] {
   if (policy.kind !== "statements") return [];
   return policy.statements.flatMap((statement, index) => {
-    if (statement.effect !== "Allow" || !covers(statement, "sts:AssumeRoleWithWebIdentity", policy.syntax)) return [];
+    if (statement.effect !== "Allow" || !covers(statement, STS_ACTIONS.assumeRoleWithWebIdentity, policy.syntax)) return [];
     const federated = federatedOf(statement);
     const wildcard = hasWildcardPrincipal(statement);
     const issuers = federated.flatMap((p) => issuerOf(p, policy.syntax) ?? []);
@@ -100,8 +90,6 @@ export const needsSubject = (w: WebIdentityStatement): boolean => w.issuers.some
 export const claimsIn = (conditions: readonly TrustCondition[]): Set<string> => new Set(conditions.flatMap((c) => claimOf(c) ?? []));
 
 export const isStringLike = (operator: string) => /StringLike$/i.test(operator);
-
-const SERVICE_ACCOUNT_PREFIX = "system:serviceaccount:";
 
 /** Kubernetes rules apply to EKS issuers, and to any statement whose subjects are Kubernetes service accounts. */
 export function isKubernetesStatement(w: ReadableWebIdentityStatement): boolean {
@@ -170,7 +158,7 @@ export function missingClaimMessages(
 /** The Allow statements of the EKS Pod Identity service principal, with their position. */
 export function podIdentityStatements(policy: TrustPolicy): { statement: TrustStatement; index: number; label: string }[] {
   return statementsOf(policy).flatMap((statement, index) =>
-    statement.effect === "Allow" && principalsOfType(statement, "Service").some((id) => id.toLowerCase() === "pods.eks.amazonaws.com")
+    statement.effect === "Allow" && principalsOfType(statement, "Service").some((id) => id.toLowerCase() === POD_IDENTITY_SERVICE)
       ? [{ statement, index, label: `statement ${index} (Service pods.eks.amazonaws.com)` }]
       : [],
   );

@@ -1,18 +1,11 @@
-import {
-  ROLE_ARN_ANNOTATION,
-  AUDIENCE_ANNOTATION,
-  STS_REGIONAL_ENDPOINTS_ANNOTATION,
-  TOKEN_EXPIRATION_ANNOTATION,
-} from "../kubernetes/annotations";
-import { ServiceAccountMode } from "../kubernetes/service-account";
+import { ROLE_ARN_ANNOTATION, AUDIENCE_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from "../facts/eks";
+import { ServiceAccountMode, parseServiceAccountMode } from "../kubernetes/service-account";
 import { ServiceAccountBindingSpec } from "../kubernetes/service-account-binding";
-import { parseServiceAccountMode } from "../kubernetes/service-account-mode";
 import { DEFAULT_AUDIENCE } from "../oidc/oidc-provider";
 import { defaultNamePrefix } from "../role/default-name-prefix";
 import { roleSpec, RoleSpec } from "../role/role-spec";
 import { RolePlacement } from "../role/workload-role";
-import { fieldManager, tokenExpiration } from "../validation/kubernetes-rules";
-import { clientId } from "../validation/oidc-rules";
+import { fieldManager, tokenExpiration, clientId } from "../validation/eks-rules";
 import { Validator } from "../validation/validator";
 import { DEFAULT_FIELD_MANAGER, IrsaRoleProps } from "./irsa-role-props";
 import { trustedSubjectsOf, TrustSpec, trustStatements } from "./trust-policy";

@@ -6,12 +6,7 @@ import { Construct } from "constructs";
 import { withAddonServiceAccount } from "../addons/default-service-account";
 import { bindServiceAccounts } from "../kubernetes/service-account-binding";
 import { TrustedSubject } from "../kubernetes/trusted-subject";
-import {
-  AUDIENCE_ANNOTATION,
-  ROLE_ARN_ANNOTATION,
-  STS_REGIONAL_ENDPOINTS_ANNOTATION,
-  TOKEN_EXPIRATION_ANNOTATION,
-} from "../kubernetes/annotations";
+import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION, STS_REGIONAL_ENDPOINTS_ANNOTATION, TOKEN_EXPIRATION_ANNOTATION } from "../facts/eks";
 import { DEFAULT_AUDIENCE } from "../oidc/oidc-provider";
 import { associate } from "../pod-identity/pod-identity-associations";
 import { placementOf, WorkloadRole } from "../role/workload-role";

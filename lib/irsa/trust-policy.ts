@@ -3,6 +3,7 @@ import { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-
 import { ServiceAccountRef, subjectOf } from "../kubernetes/service-account";
 import { TrustedSubject, WEB_IDENTITY } from "../kubernetes/trusted-subject";
 import { IOidcProvider } from "../oidc/oidc-provider";
+import { STS_ACTIONS } from "../facts/iam";
 
 /** The clusters, service accounts and audience one role trusts. */
 export interface TrustSpec {
@@ -18,7 +19,7 @@ export interface TrustSpec {
 export function trustStatements(spec: TrustSpec): DataAwsIamPolicyDocumentStatement[] {
   return spec.clusters.map(({ oidcProvider, serviceAccounts }) => ({
     effect: "Allow",
-    actions: ["sts:AssumeRoleWithWebIdentity"],
+    actions: [STS_ACTIONS.assumeRoleWithWebIdentity],
     principals: [{ type: "Federated", identifiers: [oidcProvider.arn] }],
     condition: [
       {

@@ -2,7 +2,7 @@ import { Annotations as KubernetesAnnotations } from "@cdktf/provider-kubernetes
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
-import { siblingId } from "../role/sibling-id";
+import { siblingId } from "../construct-ids/sibling-id";
 import { ServiceAccountMode, ServiceAccountRef } from "./service-account";
 import { claimServiceAccount, ServiceAccountClaimKind } from "./service-account-owners";
 

@@ -12,8 +12,8 @@
  */
 import { TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
-import { stableText } from "../role/stable-key";
-import { ValidationError } from "../validation/validation-error";
+import { stableText } from "../construct-ids/stable-key";
+import { ValidationError } from "../validation/validator";
 
 /** How a construct binds a role to a service account. */
 export enum ServiceAccountClaimKind {

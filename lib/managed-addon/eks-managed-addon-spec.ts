@@ -2,11 +2,10 @@
 import { Token } from "cdktf";
 import { AddonPolicy } from "../addons/addon-policy";
 import { ServiceAccountRef } from "../kubernetes/service-account";
+import { checkServiceAccountRef } from "../kubernetes/service-account-list";
 import { IOidcProvider } from "../oidc/oidc-provider";
 import { RoleOptions } from "../role/role-options";
 import { eksClusterName } from "../validation/eks-rules";
-import { kubernetesNamespace, kubernetesServiceAccountName } from "../validation/kubernetes-rules";
-import { hasWildcard } from "../validation/rule";
 import { Validator } from "../validation/validator";
 import { AddonIdentity, parseAddonIdentity } from "./addon-identity";
 import { catalogueEntry } from "./catalogue/catalogue";
@@ -153,14 +152,11 @@ function checkServiceAccount(
           "(podIdentityConfiguration.serviceAccount) with the add-on's namespace";
     validator.rejectProperty("serviceAccount", `is missing: ${why}`);
   }
-  if (sa === null || typeof sa !== "object") validator.reject("serviceAccount", sa, "must be { namespace, name }");
-  validator.check("serviceAccount.namespace", validator.requireString("serviceAccount.namespace", sa.namespace), kubernetesNamespace);
-  const name = validator.requireString("serviceAccount.name", sa.name);
-  if (!Token.isUnresolved(name) && hasWildcard(name)) {
-    validator.reject("serviceAccount.name", name, "contains a wildcard; an add-on's role is for one exact service account");
-  }
-  validator.check("serviceAccount.name", name, kubernetesServiceAccountName(false));
-  return { namespace: sa.namespace, name };
+  checkServiceAccountRef(validator, "serviceAccount", sa, {
+    allowPatterns: false,
+    exactNameReason: "contains a wildcard; an add-on's role is for one exact service account",
+  });
+  return { namespace: sa.namespace, name: sa.name };
 }
 
 function roleOptionsOf(props: EksManagedAddonProps): RoleOptions {

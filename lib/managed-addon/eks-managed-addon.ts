@@ -1,6 +1,6 @@
 import type { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { Construct } from "constructs";
-import { ValidationError } from "../validation/validation-error";
+import { ValidationError } from "../validation/validator";
 import { AwsPartition } from "../addons/partition";
 import { IrsaRole } from "../irsa/irsa-role";
 import { PodIdentityServiceAccountMode, ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";

@@ -1,10 +1,9 @@
 import { Token } from "cdktf";
-import { firstDuplicate, listLength } from "../validation/list-rules";
-import { clientId, issuerUrl as issuerUrlRule, thumbprint } from "../validation/oidc-rules";
-import { checkTags } from "../validation/tags";
-import { Validator } from "../validation/validator";
+import { firstDuplicate, listLength, Validator } from "../validation/validator";
+import { clientId, issuerUrl as issuerUrlRule, thumbprint } from "../validation/eks-rules";
+import { checkTags } from "../validation/iam-rules";
 import { EksOidcProviderProps } from "./eks-oidc-provider-props";
-import { notDualStackIssuer } from "./eks-issuer-hosts";
+import { notDualStackIssuer } from "./issuer-host";
 import { DEFAULT_AUDIENCE } from "./oidc-provider";
 
 /** IAM allows at most five thumbprints per provider. */

@@ -3,13 +3,12 @@ import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-con
 import { DataTlsCertificate } from "@cdktf/provider-tls/lib/data-tls-certificate";
 import { Annotations, Token } from "cdktf";
 import { Construct } from "constructs";
-import { issuerUrl as issuerUrlRule, oidcProviderArn } from "../validation/oidc-rules";
+import { issuerUrl as issuerUrlRule, oidcProviderArn } from "../validation/eks-rules";
 import { Validator } from "../validation/validator";
 import { EksOidcProviderProps } from "./eks-oidc-provider-props";
 import { eksOidcProviderSpec, EksOidcProviderSpec } from "./eks-oidc-provider-spec";
-import { notDualStackIssuer, notDualStackProviderArn } from "./eks-issuer-hosts";
+import { notDualStackIssuer, notDualStackProviderArn, issuerHostFromArn, issuerHostFromUrl } from "./issuer-host";
 import { ImportedOidcProvider } from "./imported-oidc-provider";
-import { issuerHostFromArn, issuerHostFromUrl } from "./issuer-host";
 import { IOidcProvider } from "./oidc-provider";
 
 /**

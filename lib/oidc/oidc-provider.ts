@@ -1,7 +1,6 @@
 /** What a trust policy needs to know of an IAM OIDC provider, whoever created it. */
 
-/** The audience EKS projects into service account tokens, in every partition (China included). */
-export const DEFAULT_AUDIENCE = "sts.amazonaws.com";
+export { DEFAULT_AUDIENCE } from "../facts/eks";
 
 /** An IAM OIDC identity provider that role trust policies can name. */
 export interface IOidcProvider {

@@ -4,7 +4,7 @@ import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { ServiceAccountRef } from "../kubernetes/service-account";
 import { claimServiceAccount, ServiceAccountClaimKind } from "../kubernetes/service-account-owners";
-import { siblingId } from "../role/sibling-id";
+import { siblingId } from "../construct-ids/sibling-id";
 import { SessionPolicies, setSessionPolicy } from "./session-policies";
 
 type PodIdentityModule = typeof import("@cdktf/provider-aws/lib/eks-pod-identity-association");

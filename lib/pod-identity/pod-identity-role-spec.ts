@@ -1,7 +1,10 @@
+import { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { TerraformProvider, Token } from "cdktf";
-import { ServiceAccountMode, ServiceAccountRef } from "../kubernetes/service-account";
+import { TrustedSubject } from "../kubernetes/trusted-subject";
+import { ServiceAccountMode, ServiceAccountRef, parseServiceAccountMode, POD_IDENTITY_MODES } from "../kubernetes/service-account";
+import { clusterList } from "../kubernetes/cluster-list";
 import { ServiceAccountBindingSpec } from "../kubernetes/service-account-binding";
-import { parseServiceAccountMode, POD_IDENTITY_MODES } from "../kubernetes/service-account-mode";
+import { ServiceAccountRules } from "../kubernetes/service-account-list";
 import { defaultNamePrefix } from "../role/default-name-prefix";
 import { roleSpec, RoleSpec } from "../role/role-spec";
 import { RolePlacement } from "../role/workload-role";
@@ -9,16 +12,20 @@ import { eksClusterName, iamRoleArn } from "../validation/eks-rules";
 import { Validator } from "../validation/validator";
 import { AssociationSpec } from "./pod-identity-associations";
 import { PodIdentityRoleProps } from "./pod-identity-role-props";
-import { PodIdentityTrustSpec } from "./pod-identity-trust";
-import { checkServiceAccountList } from "./service-account-list";
+import { podIdentitySubjectsOf, PodIdentityTrustSpec, podIdentityTrustStatements } from "./pod-identity-trust";
 import { sessionPoliciesSpec } from "./session-policies";
 import { TARGET_ROLE_POLICY_NAME, targetRolePolicy } from "./target-role-policy";
 
 /** {@link PodIdentityRoleProps}, validated and defaulted. */
 export interface PodIdentityRoleSpec {
+  /** How the role is named in messages, e.g. `PodIdentityRole "app"`. */
   readonly owner: string;
   readonly trust: PodIdentityTrustSpec;
+  /** The trust policy's statements (`pods.eks.amazonaws.com`, narrowed by session tags unless they are disabled). */
+  readonly trustStatements: DataAwsIamPolicyDocumentStatement[];
+  readonly trustedSubjects: TrustedSubject[];
   readonly associations: AssociationSpec;
+  /** The role, its permissions included (the target-role inline policy when `targetRoleArn` is set). */
   readonly role: RoleSpec;
   readonly binding: ServiceAccountBindingSpec;
 }
@@ -49,9 +56,12 @@ export function podIdentityRoleSpec(props: PodIdentityRoleProps, { id, pathInSta
   const sessionTags = !(props.disableSessionTags ?? false);
   const accounts = clusters.flatMap((c) => c.serviceAccounts);
   const sessionPolicies = sessionPoliciesSpec(validator, props.sessionPolicies, props.disableSessionTags, accounts);
+  const trust: PodIdentityTrustSpec = { clusters, sessionTags, aws };
   return {
     owner,
-    trust: { clusters, sessionTags, aws },
+    trust,
+    trustStatements: podIdentityTrustStatements(trust),
+    trustedSubjects: podIdentitySubjectsOf(trust),
     associations: {
       clusters,
       targetRoleArn: props.targetRoleArn,
@@ -78,49 +88,33 @@ export function clusterKey(clusterName: string, stableKey: (value: string) => st
   return Token.isUnresolved(clusterName) ? stableKey(clusterName) : clusterName;
 }
 
+/** Pod Identity associations name one exact service account each: no patterns. */
+export const POD_IDENTITY_SERVICE_ACCOUNTS: ServiceAccountRules = {
+  allowPatterns: false,
+  exactNameReason: "contains a wildcard; an association names one exact service account",
+  expandsInto: "one association per account",
+};
+
 function podIdentityClusters(validator: Validator, props: PodIdentityRoleProps, mode: ServiceAccountMode): Cluster[] {
-  const extra = validator.optionalList("additionalClusters", props.additionalClusters) ?? [];
-  const clusters: Cluster[] = [
-    {
-      clusterName: props.clusterName,
-      serviceAccounts: props.serviceAccounts as ServiceAccountRef[],
-      kubernetesProvider: props.kubernetesProvider,
-      path: "",
+  const first = {
+    clusterName: props.clusterName,
+    serviceAccounts: props.serviceAccounts as ServiceAccountRef[],
+    kubernetesProvider: props.kubernetesProvider,
+  };
+  return clusterList<Omit<Cluster, "path">>(validator, first, props.additionalClusters, {
+    entryShape: "{ clusterName, serviceAccounts }",
+    identity: { property: "clusterName", noun: "cluster" },
+    identify: (cluster) => {
+      const at = `${cluster.path}clusterName`;
+      validator.check(at, validator.requireString(at, cluster.clusterName), eksClusterName);
+      return cluster.clusterName;
     },
-    ...extra.map((c, i) => {
-      if (c === null || typeof c !== "object") validator.reject(`additionalClusters[${i}]`, c, "must be { clusterName, serviceAccounts }");
-      return { ...c, path: `additionalClusters[${i}].` };
-    }),
-  ];
-  const seen = new Map<string, string>();
-  for (const cluster of clusters) {
-    validator.check(
-      `${cluster.path}clusterName`,
-      validator.requireString(`${cluster.path}clusterName`, cluster.clusterName),
-      eksClusterName,
-    );
-    const earlier = seen.get(cluster.clusterName);
-    if (earlier !== undefined) {
-      validator.reject(
-        `${cluster.path}clusterName`,
-        cluster.clusterName,
-        `is the same cluster as ${earlier}clusterName; list its service accounts once`,
-      );
-    }
-    seen.set(cluster.clusterName, cluster.path);
-    checkServiceAccountList(validator, `${cluster.path}serviceAccounts`, cluster.serviceAccounts);
-    const provider = cluster.kubernetesProvider;
-    if (provider !== undefined && !TerraformProvider.isTerraformProvider(provider)) {
-      validator.reject(`${cluster.path}kubernetesProvider`, provider, "must be a kubernetes provider construct (KubernetesProvider)");
-    }
-    if (cluster.path !== "" && mode === ServiceAccountMode.CREATE && provider === undefined) {
-      validator.rejectProperty(
-        `${cluster.path}kubernetesProvider`,
-        'is required when serviceAccountMode is "create": the service account must be created in that cluster',
-      );
-    }
-  }
-  return clusters;
+    serviceAccounts: POD_IDENTITY_SERVICE_ACCOUNTS,
+    providerRequiredReason:
+      mode === ServiceAccountMode.CREATE
+        ? 'is required when serviceAccountMode is "create": the service account must be created in that cluster'
+        : undefined,
+  });
 }
 
 /** With a target role, the role's inline policies include the one that lets it assume that role. */

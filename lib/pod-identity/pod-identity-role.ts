@@ -9,7 +9,7 @@ import { placementOf, WorkloadRole } from "../role/workload-role";
 import { associate } from "./pod-identity-associations";
 import { PodIdentityRoleProps } from "./pod-identity-role-props";
 import { podIdentityRoleSpec } from "./pod-identity-role-spec";
-import { POD_IDENTITY_SERVICE, podIdentitySubjectsOf, podIdentityTrustStatements } from "./pod-identity-trust";
+import { POD_IDENTITY_SERVICE } from "./pod-identity-trust";
 
 /**
  * An IAM role that Kubernetes service accounts on EKS use through EKS Pod Identity: the trust of
@@ -30,10 +30,10 @@ export class PodIdentityRole extends WorkloadRole {
   constructor(scope: Construct, id: string, props: PodIdentityRoleProps) {
     const spec = podIdentityRoleSpec(withAddonServiceAccount(props), placementOf(scope, id));
     super(scope, id);
-    this._buildWorkloadRole({ owner: spec.owner, trustStatements: podIdentityTrustStatements(spec.trust), role: spec.role });
+    this._buildWorkloadRole({ owner: spec.owner, trustStatements: spec.trustStatements, role: spec.role });
     this.associations = props._associationsByAddon === true ? [] : associate(this, this.roleArn, spec.associations);
     this.createdServiceAccounts = bindServiceAccounts(this, spec.binding, {}).created;
-    this.trustedSubjects = podIdentitySubjectsOf(spec.trust);
+    this.trustedSubjects = spec.trustedSubjects;
   }
 
   /** Everything a workload must `depends_on`: the role, its policies, the associations and created service accounts. */

@@ -9,17 +9,9 @@ import { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-
 import { ServiceAccountRef } from "../kubernetes/service-account";
 import { POD_IDENTITY, TrustedSubject } from "../kubernetes/trusted-subject";
 import { AddonPolicyContext, arn } from "../addons/partition";
+import { POD_IDENTITY_ACTIONS, POD_IDENTITY_SERVICE, POD_IDENTITY_SESSION_TAG_KEYS as SESSION_TAG_KEYS } from "../facts/eks";
 
-/** The service principal EKS Pod Identity assumes roles as. */
-export const POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
-
-/** The session tags EKS Pod Identity passes, as request-tag condition keys. */
-export const SESSION_TAG_KEYS = {
-  clusterArn: "aws:RequestTag/eks-cluster-arn",
-  clusterName: "aws:RequestTag/eks-cluster-name",
-  namespace: "aws:RequestTag/kubernetes-namespace",
-  serviceAccount: "aws:RequestTag/kubernetes-service-account",
-} as const;
+export { POD_IDENTITY_SERVICE } from "../facts/eks";
 
 /** The clusters and service accounts that may use the role through Pod Identity. */
 export interface PodIdentityTrustSpec {
@@ -45,7 +37,7 @@ export function eksClusterArn(aws: AddonPolicyContext, clusterName: string): str
   return arn(aws, "eks", aws.region, aws.accountId, `cluster/${clusterName}`);
 }
 
-const ACTIONS = ["sts:AssumeRole", "sts:TagSession"];
+const ACTIONS = [...POD_IDENTITY_ACTIONS];
 const PRINCIPAL = [{ type: "Service", identifiers: [POD_IDENTITY_SERVICE] }];
 
 /**

@@ -10,8 +10,7 @@
 import { Annotations, TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ServiceAccountRef } from "../kubernetes/service-account";
-import { policyJson } from "../validation/iam-rules";
-import { checkPlainMap } from "../validation/plain-map";
+import { policyJson, checkPlainMap } from "../validation/iam-rules";
 import { Validator } from "../validation/validator";
 
 /** The first hashicorp/aws release whose `aws_eks_pod_identity_association` has `policy`. */

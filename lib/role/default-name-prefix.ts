@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { shortHash } from "./stable-key";
+import { shortHash } from "../construct-ids/stable-key";
 
 /** The longest name prefix IAM accepts with Terraform's 26-character suffix (64 - 26). */
 const MAX_PREFIX = 38;

@@ -6,7 +6,7 @@ import { inlinePolicyName, policyArn, policyJson } from "../validation/iam-rules
 import { AddonPolicy } from "../addons/addon-policy";
 import { attachAddonPolicies } from "../addons/attach-addon-policies";
 import { Validator } from "../validation/validator";
-import { stableKey } from "./stable-key";
+import { stableKey } from "../construct-ids/stable-key";
 
 /** IAM's managed policies per role: 10 by default, at most 20 with a raised quota. */
 const DEFAULT_MANAGED_POLICY_QUOTA = 10;

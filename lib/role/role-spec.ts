@@ -1,8 +1,15 @@
 import { IamRoleConfig } from "@cdktf/provider-aws/lib/iam-role";
 import { Token } from "cdktf";
-import { iamPath, maxSessionDuration, permissionsBoundaryArn, roleDescription, roleName, roleNamePrefix } from "../validation/iam-rules";
-import { checkPlainMap } from "../validation/plain-map";
-import { checkTags } from "../validation/tags";
+import {
+  iamPath,
+  maxSessionDuration,
+  permissionsBoundaryArn,
+  roleDescription,
+  roleName,
+  roleNamePrefix,
+  checkPlainMap,
+  checkTags,
+} from "../validation/iam-rules";
 import { Validator } from "../validation/validator";
 import { AddonPolicy } from "../addons/addon-policy";
 import { RoleOptions } from "./role-options";

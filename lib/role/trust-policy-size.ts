@@ -7,21 +7,22 @@ import {
 import { Annotations, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { SIZE_ESTIMATE_CONTEXT } from "../addons/partition";
-import { stableText } from "./stable-key";
+import { CDKTF_STRING_TOKEN, ESTIMATED_TOKEN_LENGTH } from "../facts/terraform";
+import { stableText } from "../construct-ids/stable-key";
+import { POLICY_VERSION } from "../facts/iam";
 
 /** IAM's default quota for a trust policy, counted without whitespace. */
 export const TRUST_POLICY_QUOTA = 2048;
 
 /** A value known only at apply (an ARN, an issuer host, a cluster name) is counted at this length. */
-const TYPICAL_TOKEN_LENGTH = 100;
-const TOKEN = /\$\{TfToken\[[^\]]+\]\}/g;
+const TYPICAL_TOKEN_LENGTH = ESTIMATED_TOKEN_LENGTH.trustPolicy;
 
 const scalarOrList = (values: readonly string[]) => (values.length === 1 ? values[0] : values);
 
 /** The policy IAM will store for these statements, as JSON text; tokens stand in at a typical length. */
 export function estimateTrustPolicySize(statements: readonly DataAwsIamPolicyDocumentStatement[]): number {
   const iamShaped = {
-    Version: "2012-10-17",
+    Version: POLICY_VERSION,
     Statement: statements.map((s) => {
       const condition: { [operator: string]: { [key: string]: unknown } } = {};
       for (const c of (s.condition as DataAwsIamPolicyDocumentStatementCondition[] | undefined) ?? []) {
@@ -36,7 +37,7 @@ export function estimateTrustPolicySize(statements: readonly DataAwsIamPolicyDoc
       return { Effect: s.effect ?? "Allow", Action: scalarOrList(s.actions ?? []), Principal: principal, Condition: condition };
     }),
   };
-  return JSON.stringify(iamShaped).replace(TOKEN, "x".repeat(TYPICAL_TOKEN_LENGTH)).length;
+  return JSON.stringify(iamShaped).replace(CDKTF_STRING_TOKEN, "x".repeat(TYPICAL_TOKEN_LENGTH)).length;
 }
 
 /**

@@ -10,7 +10,7 @@ import { Validator } from "../validation/validator";
 import { childPathInStack } from "./default-name-prefix";
 import { RolePolicies } from "./role-policies";
 import { iamRoleConfig, RoleSpec } from "./role-spec";
-import { stableKey } from "./stable-key";
+import { stableKey } from "../construct-ids/stable-key";
 import { warnIfTrustPolicyTooLarge } from "./trust-policy-size";
 
 /** Where a role is created, as its spec function needs it: id, path below the stack, stable keys. */

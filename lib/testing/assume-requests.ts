@@ -4,12 +4,15 @@
  * `<host>:<claim>`), or EKS Pod Identity (AssumeRole and TagSession by pods.eks.amazonaws.com with
  * the session tags EKS sets).
  */
+import { STS_ACTIONS } from "../facts/iam";
 import {
+  POD_IDENTITY_ACTIONS,
+  POD_IDENTITY_SERVICE,
   POD_IDENTITY_SESSION_TAG_NAMES,
   POD_IDENTITY_SESSION_TAGS,
   PodIdentitySessionTag,
   requestTagKey,
-} from "../kubernetes/pod-identity-session-tags";
+} from "../facts/eks";
 import { AuthorizationRequest } from "./policy-evaluator";
 
 /** A Kubernetes service account presenting its projected token (IRSA). */
@@ -60,9 +63,8 @@ export interface PodIdentityServiceAccount {
   readonly podUid?: string;
 }
 
-export const DEFAULT_AUDIENCE = "sts.amazonaws.com";
-export const POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
-export const serviceAccountSubject = (namespace: string, name: string) => `system:serviceaccount:${namespace}:${name}`;
+export { DEFAULT_AUDIENCE, POD_IDENTITY_SERVICE } from "../facts/eks";
+export { serviceAccountSubject } from "../facts/eks";
 
 const OIDC_PROVIDER_ARN = /^arn:[\w-]+:iam::\d{12}:oidc-provider\/(.+)$/;
 
@@ -73,7 +75,7 @@ export const hostOfProviderArn = (arn: string): string | undefined => OIDC_PROVI
 export function webIdentityRequest(providerArn: string, token: WebIdentityToken, roleArn: string): AuthorizationRequest {
   const context: { [key: string]: string } = {};
   for (const [claim, value] of Object.entries(token.claims)) context[`${token.issuerHost}:${claim}`] = value;
-  return { action: "sts:AssumeRoleWithWebIdentity", resource: roleArn, principal: { type: "Federated", id: providerArn }, context };
+  return { action: STS_ACTIONS.assumeRoleWithWebIdentity, resource: roleArn, principal: { type: "Federated", id: providerArn }, context };
 }
 
 /** The pod a Pod Identity request comes from when the caller names none. */
@@ -99,7 +101,7 @@ export function podIdentitySessionTags(sa: PodIdentityServiceAccount, clusterArn
 export function podIdentityRequests(sa: PodIdentityServiceAccount, clusterArn: string, roleArn: string): AuthorizationRequest[] {
   const tags = podIdentitySessionTags(sa, clusterArn);
   const context = Object.fromEntries(Object.entries(tags).map(([tag, value]) => [requestTagKey(tag), value]));
-  return ["sts:AssumeRole", "sts:TagSession"].map((action) => ({
+  return POD_IDENTITY_ACTIONS.map((action) => ({
     action,
     resource: roleArn,
     principal: { type: "Service", id: POD_IDENTITY_SERVICE },

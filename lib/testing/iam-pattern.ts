@@ -2,6 +2,7 @@
  * IAM string patterns: policy variables (`${aws:PrincipalTag/team}`, `${*}`, defaults such as
  * `${aws:username, 'nobody'}`) and the `*` / `?` wildcards of Action, Resource and the *Like operators.
  */
+import { escapeRegExp, iamGlobSource } from "../facts/iam";
 
 /** Looks up the value of a policy variable (a condition key, matched without regard to case). */
 export type VariableLookup = (key: string) => string | undefined;
@@ -51,23 +52,8 @@ export function piecesText(pieces: readonly PatternPiece[]): string {
 
 /** A regular expression for a substituted pattern: `*` any run of characters, `?` one character. */
 export function piecesRegExp(pieces: readonly PatternPiece[], ignoreCase = false): RegExp {
-  const source = pieces.map((p) => (p.literal ? escapeRegExp(p.text) : p.text.split("").map(wildcardOrLiteral).join(""))).join("");
+  const source = pieces.map((p) => (p.literal ? escapeRegExp(p.text) : iamGlobSource(p.text))).join("");
   return new RegExp(`^${source}$`, ignoreCase ? "is" : "s");
-}
-
-function wildcardOrLiteral(ch: string): string {
-  if (ch === "*") return ".*";
-  if (ch === "?") return ".";
-  return escapeRegExp(ch);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-/** True when a glob (no variables) matches the text. */
-export function globMatches(pattern: string, text: string, ignoreCase = false): boolean {
-  return piecesRegExp([{ text: pattern, literal: false }], ignoreCase).test(text);
 }
 
 const ARN_PARTS = 6;

@@ -12,7 +12,8 @@
  * cross-account rules; these only restrict further.
  */
 import { conditionHolds, ContextValues, parseOperator, ParsedOperator } from "./condition-operators";
-import { arnMatches, globMatches, substitute, VariableLookup } from "./iam-pattern";
+import { arnMatches, substitute, VariableLookup } from "./iam-pattern";
+import { iamGlobMatches, LEGACY_POLICY_VERSION, POLICY_VERSION } from "../facts/iam";
 
 /** The outcome of evaluating a request. */
 export enum Decision {
@@ -144,7 +145,7 @@ class RequestContext {
 
 function statementMatches(s: Statement, request: AuthorizationRequest, context: RequestContext): boolean {
   const variables = s.variables ? context.lookup : undefined;
-  const action = (patterns: readonly string[]) => patterns.some((p) => globMatches(p, request.action, true));
+  const action = (patterns: readonly string[]) => patterns.some((p) => iamGlobMatches(p, request.action, true));
   if (s.actions !== undefined && !action(s.actions)) return false;
   if (s.notActions !== undefined && action(s.notActions)) return false;
 
@@ -181,11 +182,11 @@ function parsePolicy(json: string, where: string): Statement[] {
   }
   if (!isObject(doc)) throw new Error(`${where} is not a JSON object`);
   const version = doc.Version ?? "2008-10-17";
-  if (version !== "2012-10-17" && version !== "2008-10-17") {
+  if (version !== POLICY_VERSION && version !== LEGACY_POLICY_VERSION) {
     throw new Error(`${where}.Version ${JSON.stringify(version)} is not an IAM version`);
   }
   const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
-  return statements.map((raw, i) => parseStatement(raw, `${where}.Statement[${i}]`, version === "2012-10-17"));
+  return statements.map((raw, i) => parseStatement(raw, `${where}.Statement[${i}]`, version === POLICY_VERSION));
 }
 
 function parseStatement(raw: unknown, where: string, variables: boolean): Statement {

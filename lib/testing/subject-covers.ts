@@ -11,7 +11,8 @@
  * <key>: [values]`) pins the key to those values for every Allow statement. Covers only ever
  * over-approximate: a policy variable in a value (e.g. the tautology `${<host>:sub}`) widens it to `*`.
  */
-import { globMatches, substitute } from "./iam-pattern";
+import { substitute } from "./iam-pattern";
+import { iamGlobMatches, POLICY_VERSION } from "../facts/iam";
 
 type Json = { [key: string]: any };
 
@@ -57,8 +58,8 @@ export function coverOfValue(operator: string, value: string, variables: boolean
 
 /** Whether a statement's Action/NotAction covers the action. */
 export function coversAction(statement: Json, action: string): boolean {
-  if (statement.NotAction !== undefined) return !toList(statement.NotAction).some((a) => globMatches(a, action, true));
-  return toList(statement.Action).some((a) => globMatches(a, action, true));
+  if (statement.NotAction !== undefined) return !toList(statement.NotAction).some((a) => iamGlobMatches(a, action, true));
+  return toList(statement.Action).some((a) => iamGlobMatches(a, action, true));
 }
 
 /** Whether a statement's Principal/NotPrincipal names (or leaves in) the principal. */
@@ -105,7 +106,7 @@ export interface CoverRequest {
 
 /** The patterns that cover every value of the key that the Allow statement admits, Deny pins applied. */
 export function keyCover(policy: Json, allow: Json, key: string, request: CoverRequest): string[] {
-  const variables = policy.Version === "2012-10-17";
+  const variables = policy.Version === POLICY_VERSION;
   const own = statementCover(allow, key, variables);
   if (own !== undefined) return own;
   for (const deny of statementsOf(policy).filter((s) => s?.Effect === "Deny")) {

@@ -11,6 +11,7 @@ import { TrustPrincipal, TrustStatement } from "../checks/model/trust-statement"
 import { ConfigReferences, UnresolvableReference } from "./terraform/config-references";
 import { TfValue } from "./terraform/syntax";
 import { UnresolvedValueError } from "./unresolved-value-error";
+import { POLICY_VERSION } from "../facts/iam";
 
 type Json = { [key: string]: any };
 
@@ -84,7 +85,7 @@ function renderDocument(config: Json, documentName: string, roleAddress: string,
     const reason = policy === undefined ? "could not be read" : policy.reason;
     throw new Error(`IrsaAssertions: the trust policy of ${roleAddress} (${documentAddress}) ${reason}; it cannot be evaluated at synth`);
   }
-  const version = block.version === undefined ? "2012-10-17" : values.string(String(block.version));
+  const version = block.version === undefined ? POLICY_VERSION : values.string(String(block.version));
   const statements = policy.statements.map((s, i) => renderStatement(s, `${documentAddress} statement ${i}`, values));
   return JSON.stringify({ Version: version, Statement: statements });
 }

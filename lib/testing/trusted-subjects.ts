@@ -10,7 +10,8 @@
  * also admits any other issuer, listed as issuer host `*`. Pod Identity: per cluster, namespace and
  * service account from the session-tag conditions.
  */
-import { POD_IDENTITY_SESSION_TAGS, requestTagKey } from "../kubernetes/pod-identity-session-tags";
+import { POD_IDENTITY_SESSION_TAGS, requestTagKey, SERVICE_ACCOUNT_SUBJECT_PREFIX } from "../facts/eks";
+import { STS_ACTIONS } from "../facts/iam";
 import { POD_IDENTITY, TrustedSubject, WEB_IDENTITY } from "../kubernetes/trusted-subject";
 import { hostOfProviderArn, POD_IDENTITY_SERVICE, PodIdentityServiceAccount, WebIdentityToken } from "./assume-requests";
 import { coversAction, coversPrincipal, CoverRequest, keyCover, statementsOf, toList, vocabulary } from "./subject-covers";
@@ -24,8 +25,8 @@ export interface CandidateCheck {
   readonly podIdentity: (sa: PodIdentityServiceAccount) => boolean;
 }
 
-const WEB_IDENTITY_ACTION = "sts:AssumeRoleWithWebIdentity";
-const SERVICE_ACCOUNT_PREFIX = "system:serviceaccount:";
+const WEB_IDENTITY_ACTION = STS_ACTIONS.assumeRoleWithWebIdentity;
+const SERVICE_ACCOUNT_PREFIX = SERVICE_ACCOUNT_SUBJECT_PREFIX;
 /** Stands for every issuer the policy does not name, when a statement admits any Federated principal. */
 const OTHER_ISSUER = "*";
 const OTHER_ISSUER_WITNESS = "issuer.invalid/any";

@@ -5,6 +5,7 @@
  * in other case) that falls inside the pattern.
  */
 import { piecesRegExp, substitute } from "./iam-pattern";
+import { DEFAULT_AUDIENCE, serviceAccountSubject } from "../facts/eks";
 
 const FILLERS: ReadonlyArray<[string, string]> = [
   ["", "q"],
@@ -29,7 +30,7 @@ export function coverMatches(pattern: string, value: string): boolean {
 
 /** Witnesses inside the cover, drawn from its instantiations and the policy's vocabulary (and its words in other case). */
 export function witnessesOf(cover: string, vocabulary: readonly string[]): string[] {
-  const pool = new Set<string>([...instantiations(cover), "system:serviceaccount:default:default", "sts.amazonaws.com"]);
+  const pool = new Set<string>([...instantiations(cover), serviceAccountSubject("default", "default"), DEFAULT_AUDIENCE]);
   for (const word of vocabulary) {
     for (const w of instantiations(word)) pool.add(w);
     pool.add(word.toLowerCase());

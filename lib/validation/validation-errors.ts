@@ -1,4 +1,4 @@
-import { ValidationError } from "./validation-error";
+import { ValidationError } from "./validator";
 
 /**
  * Tells the library's bad-input errors apart from bugs. The constructs throw an `Error` whose `name` is

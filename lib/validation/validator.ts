@@ -1,7 +1,47 @@
+/** Input validation: the rule type, the error, how values are shown in messages, the Validator, and list rules. */
 import { Token } from "cdktf";
-import { formatValue } from "./format-value";
-import { Rule } from "./rule";
-import { ValidationError } from "./validation-error";
+
+/**
+ * A validation rule: a small pure function that takes a literal value and returns why it is wrong
+ * (a phrase that follows the value in the error message), or `undefined` when it is valid. The
+ * {@link Validator} skips rules for token values.
+ */
+export type Rule<T> = (value: T) => string | undefined;
+
+/**
+ * Bad input. The message names the construct, the property, the offending value and the rule, e.g.
+ * `IrsaRole "app": serviceAccounts[1].namespace "Prod" is not a valid Kubernetes namespace (...)`.
+ * Catch it to tell bad input apart from a bug.
+ */
+export class ValidationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}
+
+// How an offending value is shown in an error message: quoted, shortened when long, never throwing.
+const MAX_SHOWN = 80;
+
+export function formatValue(value: unknown): string {
+  const text = describe(value);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 5)}...${text.slice(-4)}` : text;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined || typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") {
+    return typeof value === "function" ? "a function" : String(value);
+  }
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined) return json;
+  } catch {
+    // circular (e.g. a construct) or a throwing toJSON: fall through
+  }
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === "string" && name !== "" ? `a ${name}` : Object.prototype.toString.call(value);
+}
 
 /**
  * Checks the input of one construct and throws a {@link ValidationError} at the first problem.
@@ -66,4 +106,22 @@ export class Validator {
     if (!Array.isArray(value)) this.reject(path, value, "must be a list");
     return value;
   }
+}
+
+// Rules for lists: length bounds and duplicates.
+export function listLength(min: number, max: number, what: string): Rule<readonly unknown[]> {
+  return (list) =>
+    list.length < min || list.length > max ? `has ${list.length} ${what}; IAM allows ${min === max ? min : `${min} to ${max}`}` : undefined;
+}
+
+/** Index of the first element equal to an earlier one (by `keyOf`; `undefined` keys never match), or -1. */
+export function firstDuplicate<T>(list: readonly T[], keyOf: (item: T) => string | undefined): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const key = keyOf(list[i]);
+    if (key === undefined) continue;
+    if (seen.has(key)) return i;
+    seen.add(key);
+  }
+  return -1;
 }

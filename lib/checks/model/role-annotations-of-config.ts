@@ -5,9 +5,7 @@
  */
 import { AddressedBlock, blocksOfType, firstBlock } from "./config-blocks";
 import { Block, TerraformAddress } from "./terraform-config";
-
-export const ROLE_ARN_ANNOTATION_KEY = "eks.amazonaws.com/role-arn";
-export const AUDIENCE_ANNOTATION_KEY = "eks.amazonaws.com/audience";
+import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from "../../facts/eks";
 
 /** One service account's role annotation. Values are as written (they may be Terraform expressions). */
 export interface RoleAnnotation {
@@ -26,7 +24,7 @@ const text = (value: unknown): string | undefined => (typeof value === "string" 
 /** From metadata and annotations; the namespace defaults to "default", as Kubernetes and the provider do. */
 function annotationOf(address: TerraformAddress, metadata: Block | undefined, annotations: unknown): RoleAnnotation[] {
   const map = firstBlock(annotations);
-  const roleArn = text(map?.[ROLE_ARN_ANNOTATION_KEY]);
+  const roleArn = text(map?.[ROLE_ARN_ANNOTATION]);
   if (roleArn === undefined) return [];
   return [
     {
@@ -34,7 +32,7 @@ function annotationOf(address: TerraformAddress, metadata: Block | undefined, an
       namespace: text(metadata?.namespace) ?? "default",
       name: text(metadata?.name),
       roleArn,
-      audience: text(map?.[AUDIENCE_ANNOTATION_KEY]),
+      audience: text(map?.[AUDIENCE_ANNOTATION]),
     },
   ];
 }

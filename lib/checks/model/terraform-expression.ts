@@ -4,6 +4,7 @@
  * variable. Both end up as `${...}` in the policy IAM reads.
  */
 import { Token } from "cdktf";
+import { POLICY_DOCUMENT_ATTRIBUTES } from "../../facts/terraform";
 
 import { ValueSyntax } from "./trust-statement";
 
@@ -18,15 +19,9 @@ export function policyVariablesIn(value: string, syntax: ValueSyntax): string[] 
   return [...value.matchAll(pattern)].map((m) => m[1]);
 }
 
-/**
- * The attributes of `aws_iam_policy_document` that hold the rendered policy: `json`, and
- * `minified_json` (the same policy without whitespace). The one list the checks and the testing
- * helper read document references with.
- */
-const DOCUMENT_ATTRIBUTES = ["json", "minified_json"];
-
+const ATTRIBUTE = `(?:${POLICY_DOCUMENT_ATTRIBUTES.join("|")})`;
 const DOCUMENT_REFERENCE = new RegExp(
-  `^\\$\\{data\\.aws_iam_policy_document\\.([\\w-]+(?:\\[(?:"(?:[^"\\\\]|\\\\.)*"|\\d+)\\])?)\\.(?:${DOCUMENT_ATTRIBUTES.join("|")})\\}$`,
+  `^\\$\\{data\\.aws_iam_policy_document\\.([\\w-]+(?:\\[(?:"(?:[^"\\\\]|\\\\.)*"|\\d+)\\])?)\\.${ATTRIBUTE}\\}$`,
 );
 
 /**

@@ -1,4 +1,4 @@
-import { SESSION_TAG_KEYS } from "../../../pod-identity/pod-identity-trust";
+import { POD_IDENTITY_SESSION_TAG_KEYS as SESSION_TAG_KEYS } from "../../../facts/eks";
 import { TrustRule } from "../../trust-rule";
 import { podIdentityStatements } from "../../web-identity";
 

@@ -1,4 +1,4 @@
-import { WILDCARD } from "../../../validation/rule";
+import { IAM_WILDCARD } from "../../../facts/iam";
 import { isExpression } from "../../model/terraform-expression";
 import { TrustRule } from "../../trust-rule";
 import { claimConditions, isStringLike } from "../../web-identity";
@@ -15,7 +15,7 @@ export const literalWildcard: TrustRule = {
       .filter(({ claim, c }) => claim === "sub" && !isStringLike(c.operator))
       .flatMap(({ w, c }) =>
         c.values
-          .filter((v) => !isExpression(v, w.syntax) && WILDCARD.test(v))
+          .filter((v) => !isExpression(v, w.syntax) && IAM_WILDCARD.test(v))
           .map(
             (v) => `${w.label} ${c.key} value "${v}" has a wildcard but ${c.operator} matches it literally; use StringLike or remove it`,
           ),

@@ -1,4 +1,4 @@
-import { WILDCARD } from "../../../validation/rule";
+import { IAM_WILDCARD } from "../../../facts/iam";
 import { isExpression } from "../../model/terraform-expression";
 import { TrustRule } from "../../trust-rule";
 import { claimConditions, isStringLike } from "../../web-identity";
@@ -12,6 +12,6 @@ export const wildcardAudience: TrustRule = {
   check: (policy) =>
     claimConditions(policy)
       .filter(({ claim, c }) => claim !== "sub" && isStringLike(c.operator))
-      .filter(({ w, c }) => c.values.some((v) => !isExpression(v, w.syntax) && WILDCARD.test(v)))
+      .filter(({ w, c }) => c.values.some((v) => !isExpression(v, w.syntax) && IAM_WILDCARD.test(v)))
       .map(({ w, c }) => `${w.label} matches ${c.key} with a wildcard; the audience must be exact`),
 };

@@ -1,4 +1,4 @@
-import { WILDCARD } from "../../../validation/rule";
+import { IAM_WILDCARD } from "../../../facts/iam";
 import { TrustRule } from "../../trust-rule";
 import { splitServiceAccountSubject, subjectPatterns } from "../../web-identity";
 
@@ -15,11 +15,11 @@ export const wildcardNamespace: TrustRule = {
       if (!kubernetes) return [];
       const subject = splitServiceAccountSubject(value);
       if (subject === undefined) {
-        return WILDCARD.test(value)
+        return IAM_WILDCARD.test(value)
           ? [`${w.label} ${key} value "${value}" is a wildcard over the namespace (or more); name one namespace`]
           : [];
       }
-      return subject.name === undefined || WILDCARD.test(subject.namespace)
+      return subject.name === undefined || IAM_WILDCARD.test(subject.namespace)
         ? [`${w.label} ${key} value "${value}" has a wildcard namespace; it trusts every matching namespace of the cluster`]
         : [];
     }),

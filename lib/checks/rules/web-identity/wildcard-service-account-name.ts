@@ -1,4 +1,4 @@
-import { WILDCARD } from "../../../validation/rule";
+import { IAM_WILDCARD } from "../../../facts/iam";
 import { TrustRule } from "../../trust-rule";
 import { splitServiceAccountSubject, subjectPatterns } from "../../web-identity";
 
@@ -11,7 +11,7 @@ export const wildcardServiceAccountName: TrustRule = {
   check: (policy) =>
     subjectPatterns(policy).flatMap(({ w, key, value, kubernetes }) => {
       const subject = kubernetes ? splitServiceAccountSubject(value) : undefined;
-      if (subject?.name === undefined || WILDCARD.test(subject.namespace) || !WILDCARD.test(subject.name)) return [];
+      if (subject?.name === undefined || IAM_WILDCARD.test(subject.namespace) || !IAM_WILDCARD.test(subject.name)) return [];
       return [`${w.label} ${key} value "${value}" matches service account names by wildcard in namespace "${subject.namespace}"`];
     }),
 };

@@ -1,4 +1,4 @@
-import { WILDCARD } from "../../../validation/rule";
+import { IAM_WILDCARD } from "../../../facts/iam";
 import { TrustRule } from "../../trust-rule";
 import { subjectPatterns } from "../../web-identity";
 
@@ -20,7 +20,7 @@ export const wildcardSubject: TrustRule = {
     "Pin the owner literally (repo:<org>/<repo>:..., organization:<name>:...) and keep wildcards after it.",
   check: (policy) =>
     subjectPatterns(policy).flatMap(({ w, key, value, kubernetes }) => {
-      if (kubernetes || !WILDCARD.test(value)) return [];
+      if (kubernetes || !IAM_WILDCARD.test(value)) return [];
       if (/^[*?]+$/.test(value)) return [`${w.label} ${key} value "${value}" matches every subject of the issuer`];
       const hosts = w.issuers.map((i) => i.host ?? w.conditions.find((c) => c.key.endsWith(":sub"))?.key.slice(0, -4));
       const shared = hosts.map((h) => (h === undefined ? undefined : OWNER_PREFIX[h.toLowerCase()])).find((x) => x !== undefined);
