@@ -5,7 +5,7 @@
 import { Testing } from "cdktf";
 import { AddonPolicy, EksOidcProvider, IrsaRole, ServiceAccountRef } from "../../lib";
 import { stackContext } from "../../lib/addons/partition";
-import { AuthorizationRequest, PolicyEvaluator } from "../../lib/testing/policy-evaluator";
+import { AuthorizationRequest, PolicyEvaluator } from "../../lib/evaluation/policy-evaluator";
 import { ENVIRONMENTS, Environment, Partition, PARTITIONS, rolePolicies } from "../support/permissions";
 import { Json, newStack, only, resources } from "../support/synth";
 

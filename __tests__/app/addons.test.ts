@@ -4,7 +4,7 @@ import { join } from "path";
 import { Testing } from "cdktf";
 import { validateConfig } from "../../app/config";
 import { IrsaAppStack } from "../../app/stack";
-import { PolicyEvaluator } from "../../lib/testing/policy-evaluator";
+import { PolicyEvaluator } from "../../lib/evaluation/policy-evaluator";
 import { ENVIRONMENTS, rolePolicies } from "../support/permissions";
 import { addresses, dataSources, Json, resources } from "../support/synth";
 

@@ -8,7 +8,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Aspects, TerraformStack, Testing } from "cdktf";
 import { IrsaTrustChecks } from "../../lib";
 import { checkTerraformConfig } from "../../lib/checks/check-trust";
-import { policyDocumentReference } from "../../lib/checks/model/terraform-expression";
+import { policyDocumentReference } from "../../lib/config-model/terraform-expression";
 import { IrsaAssertions } from "../../lib/testing";
 import { errorsOf, warningsOf } from "../support/annotations";
 import { newStack } from "../support/synth";

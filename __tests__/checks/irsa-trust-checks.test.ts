@@ -9,7 +9,7 @@ import { EksOidcProvider, IrsaRole, IrsaTrustChecks, ServiceAccountMode } from "
 import { IrsaAppStack } from "../../app/stack";
 import { loadConfig } from "../../app/config";
 import { checkTrustPolicy } from "../../lib/checks/check-trust";
-import { policyFromJson } from "../../lib/checks/model/policy-json";
+import { policyFromJson } from "../../lib/config-model/policy-json";
 import { errorsOf, warningsOf } from "../support/annotations";
 import { newStack, synth } from "../support/synth";
 

@@ -8,8 +8,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from "os";
 import { join } from "path";
 import { parse } from "@cdktf/hcl2json";
-import { nestedBlocks } from "../../lib/checks/model/nested-blocks";
-import { normalizeConfig } from "../../lib/checks/model/normalize-config";
+import { nestedBlocks } from "../../lib/config-model/nested-blocks";
+import { normalizeConfig } from "../../lib/config-model/normalize-config";
 import { findingsOf, Finding } from "../support/check-run";
 
 const FIXTURES = join(__dirname, "..", "fixtures");

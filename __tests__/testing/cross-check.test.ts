@@ -5,7 +5,7 @@
  * evaluate are listed, with the reason, and must stay exactly those.
  */
 import { runSimulation } from "@cloud-copilot/iam-simulate";
-import { AuthorizationRequest, Decision, PolicyEvaluator } from "../../lib/testing/policy-evaluator";
+import { AuthorizationRequest, Decision, PolicyEvaluator } from "../../lib/evaluation/policy-evaluator";
 import { ADDON_CASES } from "../addons/cases";
 import { literal, synthAddon } from "../addons/harness";
 import { ENVIRONMENTS } from "../support/permissions";

@@ -1,5 +1,5 @@
 /** A table of IAM semantics: policies and the requests that probe them, for the evaluator cross-check. */
-import { AuthorizationRequest } from "../../lib/testing/policy-evaluator";
+import { AuthorizationRequest } from "../../lib/evaluation/policy-evaluator";
 import { request } from "../addons/harness";
 
 export const ACCOUNT = "111122223333";

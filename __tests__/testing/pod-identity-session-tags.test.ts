@@ -9,7 +9,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Testing } from "cdktf";
 import { POD_IDENTITY_SESSION_TAG_NAMES } from "../../lib/facts/eks";
 import { IrsaAssertions } from "../../lib/testing";
-import { podIdentityRequests } from "../../lib/testing/assume-requests";
+import { podIdentityRequests } from "../../lib/evaluation/assume-requests";
 import { newStack } from "../support/synth";
 
 const CLUSTER_ARN = "arn:aws:eks:us-east-1:111122223333:cluster/prod";

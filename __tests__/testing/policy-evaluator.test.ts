@@ -1,5 +1,5 @@
 /** The parts of PolicyEvaluator the cross-check cannot reach: principals, versions, variable syntax, bad documents. */
-import { Decision, PolicyEvaluator } from "../../lib/testing/policy-evaluator";
+import { Decision, PolicyEvaluator } from "../../lib/evaluation/policy-evaluator";
 
 const doc = (Statement: object | object[], Version = "2012-10-17") => JSON.stringify({ Version, Statement });
 const bucket = (path: string) => `arn:aws:s3:::${path}`;

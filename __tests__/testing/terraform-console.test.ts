@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { delimiter, join } from "path";
 import { isDeepStrictEqual } from "util";
-import { ConfigReferences } from "../../lib/testing/terraform/config-references";
-import { TfValue } from "../../lib/testing/terraform/syntax";
+import { ConfigReferences } from "../../lib/evaluation/terraform/config-references";
+import { TfValue } from "../../lib/evaluation/terraform/syntax";
 import { FUNCTION_CASES, TEMPLATE_CASES } from "./terraform-expression-cases";
 
 const terraform = (process.env.PATH ?? "")

@@ -2,7 +2,7 @@
  * The cases of the Terraform interpreter's tests (terraform-expressions.test.ts), shared with the
  * check that runs them through `terraform console` (terraform-console.test.ts).
  */
-import { TfValue } from "../../lib/testing/terraform/syntax";
+import { TfValue } from "../../lib/evaluation/terraform/syntax";
 
 /** [template as cdktf writes it in JSON, its value]: the examples of Terraform's function documentation. */
 export const FUNCTION_CASES: readonly [string, TfValue][] = [

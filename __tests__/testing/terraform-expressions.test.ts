@@ -2,8 +2,8 @@
  * The Terraform interpreter of cdktf-eks-irsa/testing against the examples of Terraform's own
  * function and template documentation, and the expressions this library emits.
  */
-import { ConfigReferences, canonicalReference, UnresolvableReference } from "../../lib/testing/terraform/config-references";
-import { TfValue } from "../../lib/testing/terraform/syntax";
+import { ConfigReferences, canonicalReference, UnresolvableReference } from "../../lib/evaluation/terraform/config-references";
+import { TfValue } from "../../lib/evaluation/terraform/syntax";
 import { FUNCTION_CASES, TEMPLATE_CASES } from "./terraform-expression-cases";
 
 const NO_VALUES = { providerArns: {}, issuerHosts: {}, values: {}, accountId: "111122223333", partition: "aws", region: "us-east-1" };

@@ -14,7 +14,7 @@ import { runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
 import { TerraformStack, Testing } from "cdktf";
 import { EksOidcProvider, IOidcProvider, IrsaRole, PodIdentityRole } from "../../lib";
 import { IrsaAssertions } from "../../lib/testing";
-import { AuthorizationRequest, Decision, PolicyEvaluator } from "../../lib/testing/policy-evaluator";
+import { AuthorizationRequest, Decision, PolicyEvaluator } from "../../lib/evaluation/policy-evaluator";
 import { newStack } from "../support/synth";
 import { ACCOUNT, HAND_WRITTEN, HOST, OTHER_HOST, PODS, providerArn } from "./trust-variants";
 

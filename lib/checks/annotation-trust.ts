@@ -5,16 +5,16 @@
  * when the role is not in the configuration, or its trust or the account's names are known only
  * at apply.
  */
-import { blocksOfType, objectForm } from "./model/config-blocks";
-import { AnnotationVerdict } from "./model/config-model";
-import { OIDC_PROVIDER_TYPE } from "./model/oidc-providers-of-config";
-import { RoleAnnotation } from "./model/role-annotations-of-config";
-import { Block } from "./model/terraform-config";
-import { ValueSyntax } from "./model/trust-statement";
-import { DEFAULT_AUDIENCE, hostOfProviderArn, serviceAccountSubject, webIdentityRequest } from "../testing/assume-requests";
-import { PolicyEvaluator } from "../testing/policy-evaluator";
-import { ConfigReferences } from "../testing/terraform/config-references";
-import { renderTrustPolicy } from "../testing/trust-document";
+import { blocksOfType, objectForm } from "../config-model/config-blocks";
+import { AnnotationVerdict } from "../config-model/config-model";
+import { OIDC_PROVIDER_TYPE } from "../config-model/oidc-providers-of-config";
+import { RoleAnnotation } from "../config-model/role-annotations-of-config";
+import { Block } from "../config-model/terraform-config";
+import { ValueSyntax } from "../config-model/trust-statement";
+import { DEFAULT_AUDIENCE, hostOfProviderArn, serviceAccountSubject, webIdentityRequest } from "../evaluation/assume-requests";
+import { PolicyEvaluator } from "../evaluation/policy-evaluator";
+import { ConfigReferences } from "../evaluation/terraform/config-references";
+import { renderTrustPolicy } from "../evaluation/trust-document";
 
 const ROLE_REFERENCE = /^\$\{aws_iam_role\.([A-Za-z_][\w-]*)\.arn\}$/;
 const ROLE_ARN = /^arn:[\w-]+:iam::\d{12}:role(\/(?:[\x21-\x7e]*\/)?)?([\w+=,.@-]+)$/;

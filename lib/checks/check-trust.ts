@@ -1,12 +1,12 @@
 /** Runs every rule: over one policy, or over a Terraform configuration (its trusts, OIDC providers and role annotations). */
 import type { AnnotationTrustJudge } from "./annotation-trust";
-import { objectForm } from "./model/config-blocks";
-import { AnnotationVerdict, ConfigModel } from "./model/config-model";
-import { oidcProvidersOf } from "./model/oidc-providers-of-config";
-import { roleAnnotationsOf } from "./model/role-annotations-of-config";
-import { TerraformAddress, TerraformConfig } from "./model/terraform-config";
-import { trustPoliciesOf } from "./model/trust-policies-of-config";
-import { TrustPolicy, ValueSyntax } from "./model/trust-statement";
+import { objectForm } from "../config-model/config-blocks";
+import { AnnotationVerdict, ConfigModel } from "../config-model/config-model";
+import { oidcProvidersOf } from "../config-model/oidc-providers-of-config";
+import { roleAnnotationsOf } from "../config-model/role-annotations-of-config";
+import { TerraformAddress, TerraformConfig } from "../config-model/terraform-config";
+import { trustPoliciesOf } from "../config-model/trust-policies-of-config";
+import { TrustPolicy, ValueSyntax } from "../config-model/trust-statement";
 import { CONFIG_RULES, TRUST_RULES } from "./rules";
 import { TrustFinding } from "./trust-rule";
 

@@ -9,8 +9,8 @@
  * ForAllValues: StringNotEquals, StringNotEqualsIgnoreCase, or StringNotLike without wildcards)
  * and lists literal values only.
  */
-import { isExpression } from "./model/terraform-expression";
-import { federatedOf, TrustCondition, TrustPolicy, TrustStatement } from "./model/trust-statement";
+import { isExpression } from "../config-model/terraform-expression";
+import { federatedOf, TrustCondition, TrustPolicy, TrustStatement } from "../config-model/trust-statement";
 import { covers, hasWildcardPrincipal, statementsOf, WebIdentityStatement } from "./web-identity";
 import { STS_ACTIONS } from "../facts/iam";
 

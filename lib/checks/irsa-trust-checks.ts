@@ -10,7 +10,7 @@ import {
 } from "cdktf";
 import { IConstruct } from "constructs";
 import { AddressedFinding, checkTerraformConfig } from "./check-trust";
-import { Block, TerraformConfig } from "./model/terraform-config";
+import { Block, TerraformConfig } from "../config-model/terraform-config";
 
 /** Properties of {@link IrsaTrustChecks}. */
 export interface IrsaTrustChecksProps {

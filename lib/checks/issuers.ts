@@ -4,8 +4,8 @@
  */
 import { EKS_ISSUER_HOST, OIDC_PROVIDER_ARN_MARKER } from "../facts/eks";
 import { issuerHostFromArn } from "../oidc/issuer-host";
-import { isExpression } from "./model/terraform-expression";
-import { ValueSyntax } from "./model/trust-statement";
+import { isExpression } from "../config-model/terraform-expression";
+import { ValueSyntax } from "../config-model/trust-statement";
 
 export type Issuer =
   /** An IAM OIDC provider; `host` is undefined when the ARN is a Terraform expression or `*`. */

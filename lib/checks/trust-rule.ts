@@ -1,7 +1,7 @@
 /** What a rule is, and what it reports: trust rules judge one trust policy, configuration rules the blocks around it. */
-import { ConfigModel } from "./model/config-model";
-import { TerraformAddress } from "./model/terraform-config";
-import { TrustPolicy } from "./model/trust-statement";
+import { ConfigModel } from "../config-model/config-model";
+import { TerraformAddress } from "../config-model/terraform-config";
+import { TrustPolicy } from "../config-model/trust-statement";
 
 /** "error" fails synth (and the `check` command); "warning" is reported only. */
 export type Severity = "error" | "warning";

@@ -3,8 +3,8 @@ import { POD_IDENTITY_SERVICE, SERVICE_ACCOUNT_SUBJECT_PREFIX as SERVICE_ACCOUNT
 import { iamGlobMatches, STS_ACTIONS } from "../facts/iam";
 import { claimsPinnedByDeny } from "./deny-pins";
 import { Issuer, isEksIssuerHost, issuerOf } from "./issuers";
-import { isExpression } from "./model/terraform-expression";
-import { federatedOf, principalsOfType, TrustCondition, TrustPolicy, TrustStatement, ValueSyntax } from "./model/trust-statement";
+import { isExpression } from "../config-model/terraform-expression";
+import { federatedOf, principalsOfType, TrustCondition, TrustPolicy, TrustStatement, ValueSyntax } from "../config-model/trust-statement";
 
 /** Whether an Allow of this statement covers the action: by Action glob, or by a NotAction that leaves it out. */
 export function covers(s: TrustStatement, action: string, syntax: ValueSyntax): boolean {

@@ -11,7 +11,7 @@
 export { IrsaAssertions } from "./irsa-assertions";
 export { IrsaAssertionsOptions } from "./irsa-assertions-options";
 export { TrustCheckFinding } from "./trust-check-finding";
-export { ServiceAccountToken, WebIdentityToken, PodIdentityServiceAccount } from "./assume-requests";
-export { UnresolvedValueError } from "./unresolved-value-error";
+export { ServiceAccountToken, WebIdentityToken, PodIdentityServiceAccount } from "../evaluation/assume-requests";
+export { UnresolvedValueError } from "../evaluation/unresolved-value-error";
 export { TrustedSubject } from "../kubernetes/trusted-subject";
-export { PolicyEvaluator, Decision, AuthorizationRequest, RequestPrincipal, EvaluationResult } from "./policy-evaluator";
+export { PolicyEvaluator, Decision, AuthorizationRequest, RequestPrincipal, EvaluationResult } from "../evaluation/policy-evaluator";

@@ -11,13 +11,13 @@ import {
   serviceAccountSubject,
   WebIdentityToken,
   webIdentityRequest,
-} from "./assume-requests";
+} from "../evaluation/assume-requests";
 import { IrsaAssertionsOptions } from "./irsa-assertions-options";
-import { PolicyEvaluator } from "./policy-evaluator";
+import { PolicyEvaluator } from "../evaluation/policy-evaluator";
 import { roleAddressName } from "./role-address";
-import { ConfigReferences } from "./terraform/config-references";
+import { ConfigReferences } from "../evaluation/terraform/config-references";
 import { TrustCheckFinding, trustCheckFindings } from "./trust-check-finding";
-import { renderTrustPolicy } from "./trust-document";
+import { renderTrustPolicy } from "../evaluation/trust-document";
 import { trustedSubjectsOf } from "./trusted-subjects";
 
 type Json = { [key: string]: any };

@@ -11,7 +11,7 @@
  * <key>: [values]`) pins the key to those values for every Allow statement. Covers only ever
  * over-approximate: a policy variable in a value (e.g. the tautology `${<host>:sub}`) widens it to `*`.
  */
-import { substitute } from "./iam-pattern";
+import { substitute } from "../evaluation/iam-pattern";
 import { iamGlobMatches, POLICY_VERSION } from "../facts/iam";
 
 type Json = { [key: string]: any };

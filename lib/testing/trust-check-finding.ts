@@ -1,5 +1,5 @@
 /** The trust rules' findings for users' own tests: `expect(IrsaAssertions.fromSynth(json).findings()).toEqual([])`. */
-import type { TerraformAddress, TerraformConfig } from "../checks/model/terraform-config";
+import type { TerraformAddress, TerraformConfig } from "../config-model/terraform-config";
 
 /** The part of lib/checks/check-trust.ts used here (required on first use, see below). */
 interface CheckTrustModule {

@@ -13,7 +13,7 @@
 import { POD_IDENTITY_SESSION_TAGS, requestTagKey, SERVICE_ACCOUNT_SUBJECT_PREFIX } from "../facts/eks";
 import { STS_ACTIONS } from "../facts/iam";
 import { POD_IDENTITY, TrustedSubject, WEB_IDENTITY } from "../kubernetes/trusted-subject";
-import { hostOfProviderArn, POD_IDENTITY_SERVICE, PodIdentityServiceAccount, WebIdentityToken } from "./assume-requests";
+import { hostOfProviderArn, POD_IDENTITY_SERVICE, PodIdentityServiceAccount, WebIdentityToken } from "../evaluation/assume-requests";
 import { coversAction, coversPrincipal, CoverRequest, keyCover, statementsOf, toList, vocabulary } from "./subject-covers";
 import { witnessesOf, wordsWithVariables } from "./witnesses";
 

@@ -4,7 +4,7 @@
  * one character), and every value the policy compares the key with (as written, instantiated, and
  * in other case) that falls inside the pattern.
  */
-import { piecesRegExp, substitute } from "./iam-pattern";
+import { piecesRegExp, substitute } from "../evaluation/iam-pattern";
 import { DEFAULT_AUDIENCE, serviceAccountSubject } from "../facts/eks";
 
 const FILLERS: ReadonlyArray<[string, string]> = [

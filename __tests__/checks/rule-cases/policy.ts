@@ -1,5 +1,5 @@
 /** Cases for the rules over the policy as a whole (lib/checks/rules/policy). */
-import { policyFromJson } from "../../../lib/checks/model/policy-json";
+import { policyFromJson } from "../../../lib/config-model/policy-json";
 import { modelTrust, PROVIDER_ARN, RuleCase, SAFE_WEB_IDENTITY, trust } from "./rule-case";
 
 const safe = trust(SAFE_WEB_IDENTITY);

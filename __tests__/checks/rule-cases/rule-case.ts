@@ -3,8 +3,8 @@
  * file in this folder; index.ts lists them, and rule-cases.test.ts fails for a registered rule
  * without a case.
  */
-import { policyFromJson } from "../../../lib/checks/model/policy-json";
-import { TrustPolicy, TrustStatement } from "../../../lib/checks/model/trust-statement";
+import { policyFromJson } from "../../../lib/config-model/policy-json";
+import { TrustPolicy, TrustStatement } from "../../../lib/config-model/trust-statement";
 
 export interface RuleCase<Input = TrustPolicy> {
   /** The id of the rule, e.g. "IRSA002". */

@@ -7,7 +7,7 @@
  * such trusts are returned as unknown, to be reported as unreadable. A policy document whose JSON
  * a role uses as its trust is checked once, through the role.
  */
-import { Block, TerraformConfig } from "../../checks/model/terraform-config";
+import { Block, TerraformConfig } from "../../config-model/terraform-config";
 import { InputError } from "./input-error";
 
 type Json = { [key: string]: any };

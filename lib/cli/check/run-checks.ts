@@ -6,7 +6,7 @@
  * at apply, and a module this command does not read, are reported as unreadable by the same rules.
  */
 import { checkTrustPolicy, JudgedCounts, reportTerraformConfig } from "../../checks/check-trust";
-import { addressText, TerraformAddress } from "../../checks/model/terraform-config";
+import { addressText, TerraformAddress } from "../../config-model/terraform-config";
 import { Severity } from "../../checks/trust-rule";
 import { exportConfig } from "./exports/export-config";
 import { ExportInput, filesOf, Input, ModuleInput, PlanInput } from "./inputs";

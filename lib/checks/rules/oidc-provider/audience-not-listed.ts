@@ -1,8 +1,8 @@
-import { hostOfProviderArn } from "../../../testing/assume-requests";
-import { hostOfUrl, OidcProviderBlock } from "../../model/oidc-providers-of-config";
-import { addressText } from "../../model/terraform-config";
-import { isExpression } from "../../model/terraform-expression";
-import { federatedOf } from "../../model/trust-statement";
+import { hostOfProviderArn } from "../../../evaluation/assume-requests";
+import { hostOfUrl, OidcProviderBlock } from "../../../config-model/oidc-providers-of-config";
+import { addressText } from "../../../config-model/terraform-config";
+import { isExpression } from "../../../config-model/terraform-expression";
+import { federatedOf } from "../../../config-model/trust-statement";
 import { ConfigRule } from "../../trust-rule";
 import { claimOf, isStringLike, readableWebIdentityStatements } from "../../web-identity";
 

@@ -1,4 +1,4 @@
-import { isExpression } from "../../model/terraform-expression";
+import { isExpression } from "../../../config-model/terraform-expression";
 import { ConfigRule } from "../../trust-rule";
 
 const THUMBPRINT = /^[0-9a-f]{40}$/i;

@@ -1,5 +1,5 @@
 import { isDualStackIssuer, tokenIssuerHostFor } from "../../dual-stack-issuer";
-import { federatedOf } from "../../model/trust-statement";
+import { federatedOf } from "../../../config-model/trust-statement";
 import { TrustRule } from "../../trust-rule";
 import { statementsOf } from "../../web-identity";
 

@@ -1,4 +1,4 @@
-import { isExpression } from "../../model/terraform-expression";
+import { isExpression } from "../../../config-model/terraform-expression";
 import { TrustRule } from "../../trust-rule";
 import { claimConditions, isKubernetesStatement, isStringLike, splitServiceAccountSubject } from "../../web-identity";
 

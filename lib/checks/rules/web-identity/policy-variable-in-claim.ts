@@ -1,4 +1,4 @@
-import { policyVariablesIn } from "../../model/terraform-expression";
+import { policyVariablesIn } from "../../../config-model/terraform-expression";
 import { TrustRule } from "../../trust-rule";
 import { claimConditions } from "../../web-identity";
 

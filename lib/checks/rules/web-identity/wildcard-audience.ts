@@ -1,5 +1,5 @@
 import { IAM_WILDCARD } from "../../../facts/iam";
-import { isExpression } from "../../model/terraform-expression";
+import { isExpression } from "../../../config-model/terraform-expression";
 import { TrustRule } from "../../trust-rule";
 import { claimConditions, isStringLike } from "../../web-identity";
 

@@ -4,7 +4,7 @@
  * syntax), each annotated service account as `kubernetes_annotations`. All exports of one run go
  * into one configuration, so that a cluster's annotations meet the account's trusts.
  */
-import { Block } from "../../../checks/model/terraform-config";
+import { Block } from "../../../config-model/terraform-config";
 import { InputError } from "../input-error";
 import { ExportInput } from "../inputs";
 

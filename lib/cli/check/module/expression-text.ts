@@ -1,5 +1,5 @@
 /** Writes a parsed Terraform expression back as source text, for values that stay expressions (`${...}`). */
-import { Expr, Step, TemplatePart } from "../../../testing/terraform/syntax";
+import { Expr, Step, TemplatePart } from "../../../evaluation/terraform/syntax";
 
 const escapeLiteral = (text: string) =>
   text

@@ -7,7 +7,7 @@
  */
 import { existsSync, statSync } from "fs";
 import { join } from "path";
-import { Block, TerraformConfig } from "../../../checks/model/terraform-config";
+import { Block, TerraformConfig } from "../../../config-model/terraform-config";
 import { ModuleScope, InstanceKeys, resolveWritten } from "./module-scope";
 import { hasPending, Pending, PValue, toTerraformJson } from "./partial-value";
 import { ModuleSource, readModule } from "./read-module";

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from "fs";
 import { isAbsolute, relative, resolve } from "path";
-import { Block } from "../../../checks/model/terraform-config";
+import { Block } from "../../../config-model/terraform-config";
 import { EvaluationScope, PartialEvaluator } from "./partial-evaluate";
 import { Pending, PValue } from "./partial-value";
 

@@ -1,15 +1,15 @@
 /**
  * Evaluates what a module's author wrote as far as it is known before plan, with the project's
- * Terraform expression parser and functions (lib/testing/terraform). References are looked up by
+ * Terraform expression parser and functions (lib/evaluation/terraform). References are looked up by
  * the caller's scope (locals, variables, `each`, `count`, `path`); anything else (resources, data
  * sources, unsupported functions) stays a {@link Pending} expression, to be read by the trust
  * readers as a Terraform expression (and judged as unreadable where it matters).
  */
-import { access, evaluate } from "../../../testing/terraform/evaluate";
-import { callFunction } from "../../../testing/terraform/functions";
-import { parseTemplate } from "../../../testing/terraform/parser";
-import { Expr, Step, TemplatePart } from "../../../testing/terraform/syntax";
-import { asString } from "../../../testing/terraform/values";
+import { access, evaluate } from "../../../evaluation/terraform/evaluate";
+import { callFunction } from "../../../evaluation/terraform/functions";
+import { parseTemplate } from "../../../evaluation/terraform/parser";
+import { Expr, Step, TemplatePart } from "../../../evaluation/terraform/syntax";
+import { asString } from "../../../evaluation/terraform/values";
 import { expressionText } from "./expression-text";
 import { escapeTemplate, hasPending, jsonencodeTemplate, known, Pending, PValue } from "./partial-value";
 

@@ -4,7 +4,7 @@
  * source's `url`) stays a {@link Pending} value that carries its Terraform template text, e.g.
  * `${aws_iam_openid_connect_provider.this.arn}`. Lists and objects may hold pending leaves.
  */
-import { TfValue } from "../../../testing/terraform/syntax";
+import { TfValue } from "../../../evaluation/terraform/syntax";
 
 /** A value known only later, as Terraform template text (`${...}` interpolations, `$${` for a literal `${`). */
 export class Pending {

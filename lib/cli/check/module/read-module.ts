@@ -8,8 +8,8 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { normalizeConfig, ConfigShapeError } from "../../../checks/model/normalize-config";
-import { TerraformConfig } from "../../../checks/model/terraform-config";
+import { normalizeConfig, ConfigShapeError } from "../../../config-model/normalize-config";
+import { TerraformConfig } from "../../../config-model/terraform-config";
 import { InputError } from "../input-error";
 import { Locator } from "../locate";
 import { parseHclText, parseJsonText } from "../source-text";

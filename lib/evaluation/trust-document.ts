@@ -5,9 +5,9 @@
  * Terraform expression resolved. Lists are always arrays; conditions on the same operator and key
  * are merged, as the AWS provider renders them.
  */
-import { trustPoliciesOf } from "../checks/model/trust-policies-of-config";
-import { policyDocumentReference } from "../checks/model/terraform-expression";
-import { TrustPrincipal, TrustStatement } from "../checks/model/trust-statement";
+import { trustPoliciesOf } from "../config-model/trust-policies-of-config";
+import { policyDocumentReference } from "../config-model/terraform-expression";
+import { TrustPrincipal, TrustStatement } from "../config-model/trust-statement";
 import { ConfigReferences, UnresolvableReference } from "./terraform/config-references";
 import { TfValue } from "./terraform/syntax";
 import { UnresolvedValueError } from "./unresolved-value-error";

@@ -4,7 +4,7 @@
  * variable. Both end up as `${...}` in the policy IAM reads.
  */
 import { Token } from "cdktf";
-import { POLICY_DOCUMENT_ATTRIBUTES } from "../../facts/terraform";
+import { POLICY_DOCUMENT_ATTRIBUTES } from "../facts/terraform";
 
 import { ValueSyntax } from "./trust-statement";
 

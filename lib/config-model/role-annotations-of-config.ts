@@ -5,7 +5,7 @@
  */
 import { AddressedBlock, blocksOfType, firstBlock } from "./config-blocks";
 import { Block, TerraformAddress } from "./terraform-config";
-import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from "../../facts/eks";
+import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from "../facts/eks";
 
 /** One service account's role annotation. Values are as written (they may be Terraform expressions). */
 export interface RoleAnnotation {
