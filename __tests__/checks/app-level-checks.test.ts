@@ -25,8 +25,7 @@ const AUD_ONLY = [
 ];
 
 /** A stack of an App with our IrsaRole and a hand-written aud-only trust. */
-function appWithBadTrust() {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), "irsa-app-checks-")) });
+function appWithBadTrust(app = new App({ outdir: mkdtempSync(join(tmpdir(), "irsa-app-checks-")) })) {
   const stack = new TerraformStack(app, "payments");
   new AwsProvider(stack, "aws", { region: "us-west-2" });
   const oidc = EksOidcProvider.fromArn(stack, "oidc", ARN);
@@ -50,7 +49,7 @@ function synthError(app: App): string {
 }
 
 describe("IrsaTrustChecks on the App", () => {
-  test("cdktf alone never visits an App-level aspect; ours reach the stack through its IrsaRole: synth fails on the finding", () => {
+  test("cdktf alone never visits an App-level aspect; ours reach the stack before its validations: synth fails on the finding", () => {
     const { app, stack } = appWithBadTrust();
     Aspects.of(app).add(new IrsaTrustChecks());
     const message = synthError(app);
@@ -84,6 +83,19 @@ describe("IrsaTrustChecks on the App", () => {
     Aspects.of(same.stack).add(one);
     expect(synthError(same.app)).toContain("IRSA002");
     expect(errorsOf(same.stack)).toHaveLength(1);
+  });
+
+  test("a stack with no construct of this library is reached too: hand-written trusts in every stack of the App", () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), "irsa-app-checks-")) });
+    const first = new TerraformStack(app, "hand-written-first");
+    new AwsProvider(first, "aws", { region: "us-west-2" });
+    new IamRole(first, "role", { assumeRolePolicy: new DataAwsIamPolicyDocument(first, "aud-only", { statement: AUD_ONLY }).json });
+    const { stack } = appWithBadTrust(app);
+    Aspects.of(app).add(new IrsaTrustChecks());
+    const message = synthError(app);
+    expect(message).toContain("[hand-written-first/aud-only] IrsaTrustChecks IRSA002 (missing-sub)");
+    expect(errorsOf(first)).toHaveLength(1);
+    expect(errorsOf(stack)).toEqual([]);
   });
 
   test("a clean App stays clean", () => {

@@ -1,24 +1,27 @@
 /**
  * cdktf runs aspects from each stack down (`invokeAspects(stack)`): an aspect added to the `App`
- * is never visited. So the constructs of this library register, once per stack, a validation
- * that runs the `IrsaTrustChecks` found on the stack's ancestors (the App) over the stack. Stack
- * validations run after the aspects and before annotations are collected, so findings fail synth
- * exactly as if the checks had been added to the stack.
+ * is never visited. So every stack runs the `IrsaTrustChecks` found on its ancestors (the App)
+ * over itself just before its validations, which run after the aspects and before annotations are
+ * collected: findings fail synth exactly as if the checks had been added to the stack, in every
+ * stack of the App, whatever it contains.
  */
-import { Aspects, TerraformStack } from "cdktf";
-import { IConstruct } from "constructs";
-import { IrsaTrustChecks } from "./irsa-trust-checks";
+import { Aspects, IAspect, TerraformStack } from "cdktf";
 
-const watched = new WeakSet<TerraformStack>();
-const ran = new WeakMap<IrsaTrustChecks, WeakSet<TerraformStack>>();
+/** Marks an IrsaTrustChecks (this module must not import it: irsa-trust-checks.ts imports this one). */
+export const APP_LEVEL_TRUST_CHECKS = Symbol.for("cdktf-eks-irsa.trust-checks");
+
+const ran = new WeakMap<IAspect, WeakSet<TerraformStack>>();
+
+const isTrustChecks = (aspect: IAspect): boolean => (aspect as { [APP_LEVEL_TRUST_CHECKS]?: boolean })[APP_LEVEL_TRUST_CHECKS] === true;
 
 /** The checks added above the stack (to the App): the ones cdktf does not run. */
-function inheritedChecks(stack: TerraformStack): IrsaTrustChecks[] {
+function inheritedChecks(stack: TerraformStack): IAspect[] {
   const ancestors = stack.node.scopes.slice(0, -1);
-  return ancestors.flatMap((scope) => Aspects.of(scope).all).filter((a): a is IrsaTrustChecks => a instanceof IrsaTrustChecks);
+  return ancestors.flatMap((scope) => Aspects.of(scope).all).filter(isTrustChecks);
 }
 
-function runInheritedChecks(stack: TerraformStack): string[] {
+/** Visits every construct of the stack with each App-level check that has not visited it yet. */
+export function runInheritedChecks(stack: TerraformStack): void {
   for (const checks of inheritedChecks(stack)) {
     const stacks = ran.get(checks) ?? new WeakSet<TerraformStack>();
     ran.set(checks, stacks);
@@ -27,13 +30,22 @@ function runInheritedChecks(stack: TerraformStack): string[] {
     stacks.add(stack);
     for (const node of stack.node.findAll()) checks.visit(node);
   }
-  return [];
 }
 
-/** Makes `Aspects.of(app).add(new IrsaTrustChecks())` reach the stack of `scope` (once per stack). */
-export function runAppLevelTrustChecks(scope: IConstruct): void {
-  const stack = TerraformStack.of(scope);
-  if (watched.has(stack)) return;
-  watched.add(stack);
-  stack.node.addValidation({ validate: () => runInheritedChecks(stack) });
+/**
+ * Every stack runs its validations right after its aspects and before its annotations are
+ * collected, in `app.synth()` and in `Testing.synth(stack, true)`: that is where App-level checks
+ * run, for every stack of the App, whatever it contains. Installed once, when this module loads
+ * (any program that adds IrsaTrustChecks has loaded it).
+ */
+const PATCHED = Symbol.for("cdktf-eks-irsa.app-level-trust-checks-installed");
+type PatchableStack = { runAllValidations(): void; [PATCHED]?: true };
+const prototype = TerraformStack.prototype as unknown as PatchableStack;
+if (prototype[PATCHED] !== true) {
+  const runAllValidations = prototype.runAllValidations;
+  prototype.runAllValidations = function (this: TerraformStack) {
+    runInheritedChecks(this);
+    return runAllValidations.call(this);
+  };
+  prototype[PATCHED] = true;
 }

@@ -9,6 +9,7 @@ import {
   Tokenization,
 } from "cdktf";
 import { IConstruct } from "constructs";
+import { APP_LEVEL_TRUST_CHECKS } from "./app-level-checks";
 import { AddressedFinding, checkTerraformConfig } from "./check-trust";
 import { Block, TerraformConfig } from "../config-model/terraform-config";
 
@@ -57,6 +58,8 @@ export class IrsaTrustChecks implements IAspect {
 
   constructor(props: IrsaTrustChecksProps = {}) {
     this.warnOnly = props.warnOnly ?? false;
+    // Added to the App, the checks reach every stack through app-level-checks.ts.
+    Object.defineProperty(this, APP_LEVEL_TRUST_CHECKS, { value: true });
   }
 
   public visit(node: IConstruct): void {

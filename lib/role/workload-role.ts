@@ -5,7 +5,6 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { ITerraformDependable } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { AddonPolicyContext, stackContext } from "../addons/partition";
-import { runAppLevelTrustChecks } from "../checks/app-level-checks";
 import { Validator } from "../validation/validator";
 import { childPathInStack } from "./default-name-prefix";
 import { RolePolicies } from "./role-policies";
@@ -59,7 +58,6 @@ export abstract class WorkloadRole extends Construct {
    */
   protected constructor(scope: Construct, id: string) {
     super(scope, id);
-    runAppLevelTrustChecks(this);
   }
 
   /** The `aws_iam_role`. */
