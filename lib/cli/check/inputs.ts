@@ -14,6 +14,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { exportKindOf, ExportKind } from "./exports/export-kind";
+import { HclWorkerPool, parseThreads } from "./hcl-workers";
 import { InputError } from "./input-error";
 import { isConfigFile, ModuleSource, readModule } from "./module/read-module";
 import { parseJsonText } from "./source-text";
@@ -123,6 +124,33 @@ function localModuleDirs(source: ModuleSource): string[] {
   );
 }
 
+/** Folders below which a repository is parsed on worker threads: fewer start faster on this one. */
+const FOLDERS_FOR_THREADS = 8;
+
+/**
+ * The root modules of a repository's folders, in order. Many folders are parsed side by side on
+ * worker threads (hcl-workers.ts); every folder is still read whole, and the first folder in order
+ * that cannot be read is the error, as when they are read one after the other.
+ */
+async function readModuleFolders(folders: readonly string[]): Promise<ModuleSource[]> {
+  const threads = folders.length >= FOLDERS_FOR_THREADS ? parseThreads() : 0;
+  if (threads === 0) {
+    const modules: ModuleSource[] = [];
+    for (const folder of folders) modules.push(await readModule(folder, true));
+    return modules;
+  }
+  const pool = new HclWorkerPool(threads);
+  try {
+    const read = await Promise.allSettled(folders.map((folder) => readModule(folder, true, undefined, pool.parse)));
+    return read.map((r) => {
+      if (r.status === "rejected") throw r.reason;
+      return r.value;
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
 async function readFolder(dir: string): Promise<Input[]> {
   const stacks = stackFiles(dir);
   if (stacks !== undefined) return Promise.all(stacks.map(readFileInput));
@@ -131,8 +159,7 @@ async function readFolder(dir: string): Promise<Input[]> {
   if (folders.length === 0) {
     throw new InputError(`${dir}: no manifest.json, stacks/*/cdk.tf.json, *.tf or *.tf.json in this folder or below it`);
   }
-  const modules: ModuleSource[] = [];
-  for (const folder of folders) modules.push(await readModule(folder, true));
+  const modules = await readModuleFolders(folders);
   const called = new Set(modules.flatMap(localModuleDirs));
   return modules.filter((m) => !called.has(resolve(m.dir))).map((source) => ({ kind: "module" as const, source, isFolder: true }));
 }
