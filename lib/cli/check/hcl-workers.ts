@@ -9,7 +9,10 @@
  * Threads: `CDKTF_EKS_IRSA_CHECK_THREADS` (0 or 1 = parse on the main thread), else one per core,
  * at most {@link MAX_THREADS}; a machine with one core parses on the main thread.
  */
+import { existsSync, readFileSync } from "fs";
 import { availableParallelism, cpus } from "os";
+import { dirname, join } from "path";
+import { gunzipSync } from "zlib";
 import { Worker } from "worker_threads";
 
 /** More threads than this only add start-up time (each loads and compiles its own parser). */
@@ -18,25 +21,59 @@ const MAX_THREADS = 4;
 /** A parser: the file name (for the parser's messages) and the text, to the parser's JSON. */
 export type HclParse = (path: string, text: string) => Promise<unknown>;
 
-/** The worker: requires the parser by the path the main thread resolved, answers `{ id, json }` or `{ id, error }`. */
+/**
+ * The worker. With the parser's compiled WebAssembly module (compiled once, on the main thread, and
+ * shared), it starts the parser as `@cdktf/hcl2json` does (its Go runtime, its entry points) and
+ * answers `{ json }` with the parser's JSON text; without it, it calls the package's `parse` and
+ * answers `{ value }`. Errors are `{ error }`, the parser's message.
+ */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("worker_threads");
-const { parse } = require(workerData.parser);
-parentPort.on("message", ({ id, path, text }) => {
+let parse;
+if (workerData.module !== undefined) {
+  require(workerData.goRuntime);
+  const entryPoints = {};
+  globalThis.__parse_terraform_config_wasm__ = entryPoints;
+  const go = new globalThis.Go();
+  const ready = WebAssembly.instantiate(workerData.module, go.importObject).then((instance) => void go.run(instance));
+  parse = (path, text) =>
+    ready.then(() => new Promise((resolve, reject) =>
+      entryPoints.parse(path, text, (error, json) => (error ? reject(new Error(error)) : resolve({ json })))));
+} else {
+  const hcl2json = require(workerData.parser);
+  parse = (path, text) => hcl2json.parse(path, text).then((value) => ({ value }));
+}
+parentPort.on("message", ({ path, text }) => {
   parse(path, text).then(
-    (json) => parentPort.postMessage({ id, json }),
-    (e) => parentPort.postMessage({ id, error: String(e !== null && e !== undefined && e.message !== undefined ? e.message : e) }),
+    (answer) => parentPort.postMessage(answer),
+    (e) => parentPort.postMessage({ error: String(e !== null && e !== undefined && e.message !== undefined ? e.message : e) }),
   );
 });
 `;
 
+/** The parser's WebAssembly module and Go runtime, where `@cdktf/hcl2json` 0.21 keeps them; undefined if not there. */
+function compiledParser(parser: string): { module: WebAssembly.Module; goRuntime: string } | undefined {
+  const wasm = join(dirname(parser), "..", "main.wasm.gz");
+  const goRuntime = join(dirname(parser), "..", "wasm", "bridge_wasm_exec.js");
+  if (!existsSync(wasm) || !existsSync(goRuntime)) return undefined;
+  try {
+    return { module: new WebAssembly.Module(gunzipSync(readFileSync(wasm))), goRuntime };
+  } catch {
+    return undefined;
+  }
+}
+
 interface Answer {
-  readonly id: number;
-  readonly json?: unknown;
+  /** The parser's JSON text. */
+  readonly json?: string;
+  /** The parser's result, parsed. */
+  readonly value?: unknown;
   readonly error?: string;
 }
 
-interface Pending {
+interface Request {
+  readonly path: string;
+  readonly text: string;
   readonly resolve: (json: unknown) => void;
   readonly reject: (e: Error) => void;
 }
@@ -52,33 +89,36 @@ export function parseThreads(env: { [key: string]: string | undefined } = proces
   return cores <= 1 ? 0 : Math.min(cores, MAX_THREADS);
 }
 
-/** Worker threads that parse HCL; {@link close} ends them. */
+/**
+ * Worker threads that parse HCL, one text at a time each (the parser holds every text it is given
+ * in memory at once, and slows down with it); {@link close} ends them.
+ */
 export class HclWorkerPool {
   private readonly workers: Worker[] = [];
-  private readonly load: number[] = [];
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 0;
+  /** What each thread is parsing now. */
+  private readonly busy: (Request | undefined)[] = [];
+  private readonly queue: Request[] = [];
+  private queueStart = 0;
 
   constructor(threads: number) {
     const parser = require.resolve("@cdktf/hcl2json");
+    const compiled = process.env.HCLW_SHARED === "0" ? undefined : compiledParser(parser);
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { parser } });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { parser, ...compiled } });
       const index = i;
       worker.on("message", (answer: Answer) => this.answer(index, answer));
       worker.on("error", (e) => this.failAll(e));
       this.workers.push(worker);
-      this.load.push(0);
+      this.busy.push(undefined);
     }
   }
 
-  /** Parses on the least busy thread; rejects with the parser's own message, as a parse on this thread does. */
+  /** Parses on the next free thread; rejects with the parser's own message, as a parse on this thread does. */
   readonly parse: HclParse = (path, text) =>
     new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      const index = this.load.indexOf(Math.min(...this.load));
-      this.pending.set(id, { resolve, reject });
-      this.load[index]++;
-      this.workers[index].postMessage({ id, path, text });
+      this.queue.push({ path, text, resolve, reject });
+      const free = this.busy.indexOf(undefined);
+      if (free >= 0) this.next(free);
     });
 
   /** Ends every thread (waiting for none of their work). */
@@ -86,17 +126,27 @@ export class HclWorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private answer(index: number, { id, json, error }: Answer): void {
-    const pending = this.pending.get(id);
-    this.pending.delete(id);
-    this.load[index]--;
-    if (pending === undefined) return;
-    if (error !== undefined) pending.reject(new Error(error));
-    else pending.resolve(json);
+  /** Gives thread `index` the next text waiting, if any. */
+  private next(index: number): void {
+    if (this.queueStart === this.queue.length) return;
+    const request = this.queue[this.queueStart];
+    this.queue[this.queueStart++] = undefined as unknown as Request;
+    this.busy[index] = request;
+    this.workers[index].postMessage({ path: request.path, text: request.text });
+  }
+
+  private answer(index: number, { json, value, error }: Answer): void {
+    const request = this.busy[index];
+    this.busy[index] = undefined;
+    this.next(index);
+    if (request === undefined) return;
+    if (error !== undefined) request.reject(new Error(error));
+    else request.resolve(json !== undefined ? JSON.parse(json) : value);
   }
 
   private failAll(e: Error): void {
-    for (const p of this.pending.values()) p.reject(e);
-    this.pending.clear();
+    for (const r of [...this.busy, ...this.queue.slice(this.queueStart)]) r?.reject(e);
+    this.busy.fill(undefined);
+    this.queueStart = this.queue.length;
   }
 }

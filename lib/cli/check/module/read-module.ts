@@ -105,5 +105,10 @@ export async function readModule(dir: string, isRoot: boolean, onlyFiles?: reado
     ...hcl.map((f) => ({ path: f.path, syntax: "hcl" as const, locator: new Locator(f.text) })),
     ...json.map((f) => ({ path: f.path, syntax: "json" as const, locator: new Locator(f.text) })),
   ];
-  return { dir, files, config: mergeConfigs(configs), tfvars: isRoot && onlyFiles === undefined ? await variableFiles(dir, names, parse) : {} };
+  return {
+    dir,
+    files,
+    config: mergeConfigs(configs),
+    tfvars: isRoot && onlyFiles === undefined ? await variableFiles(dir, names, parse) : {},
+  };
 }
