@@ -15,6 +15,9 @@ import { dirname, join } from "path";
 import { gunzipSync } from "zlib";
 import { Worker } from "worker_threads";
 
+/** Texts handed to one thread before it answers. */
+const IN_FLIGHT = 2;
+
 /** More threads than this only add start-up time (each loads and compiles its own parser). */
 const MAX_THREADS = 4;
 
@@ -90,26 +93,27 @@ export function parseThreads(env: { [key: string]: string | undefined } = proces
 }
 
 /**
- * Worker threads that parse HCL, one text at a time each (the parser holds every text it is given
- * in memory at once, and slows down with it); {@link close} ends them.
+ * Worker threads that parse HCL, at most {@link IN_FLIGHT} texts given to each at a time (the
+ * parser holds every text it is given in memory at once, and slows down with it; one more than it
+ * parses keeps it busy while this thread is); {@link close} ends them.
  */
 export class HclWorkerPool {
   private readonly workers: Worker[] = [];
-  /** What each thread is parsing now. */
-  private readonly busy: (Request | undefined)[] = [];
+  /** What each thread is parsing now, in the order it was given them (a thread answers in that order). */
+  private readonly busy: Request[][] = [];
   private readonly queue: Request[] = [];
   private queueStart = 0;
 
   constructor(threads: number) {
     const parser = require.resolve("@cdktf/hcl2json");
-    const compiled = process.env.HCLW_SHARED === "0" ? undefined : compiledParser(parser);
+    const compiled = compiledParser(parser);
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { parser, ...compiled } });
       const index = i;
       worker.on("message", (answer: Answer) => this.answer(index, answer));
       worker.on("error", (e) => this.failAll(e));
       this.workers.push(worker);
-      this.busy.push(undefined);
+      this.busy.push([]);
     }
   }
 
@@ -117,8 +121,8 @@ export class HclWorkerPool {
   readonly parse: HclParse = (path, text) =>
     new Promise((resolve, reject) => {
       this.queue.push({ path, text, resolve, reject });
-      const free = this.busy.indexOf(undefined);
-      if (free >= 0) this.next(free);
+      const least = this.busy.reduce((best, b, i) => (b.length < this.busy[best].length ? i : best), 0);
+      if (this.busy[least].length < IN_FLIGHT) this.next(least);
     });
 
   /** Ends every thread (waiting for none of their work). */
@@ -131,13 +135,12 @@ export class HclWorkerPool {
     if (this.queueStart === this.queue.length) return;
     const request = this.queue[this.queueStart];
     this.queue[this.queueStart++] = undefined as unknown as Request;
-    this.busy[index] = request;
+    this.busy[index].push(request);
     this.workers[index].postMessage({ path: request.path, text: request.text });
   }
 
   private answer(index: number, { json, value, error }: Answer): void {
-    const request = this.busy[index];
-    this.busy[index] = undefined;
+    const request = this.busy[index].shift();
     this.next(index);
     if (request === undefined) return;
     if (error !== undefined) request.reject(new Error(error));
@@ -145,8 +148,8 @@ export class HclWorkerPool {
   }
 
   private failAll(e: Error): void {
-    for (const r of [...this.busy, ...this.queue.slice(this.queueStart)]) r?.reject(e);
-    this.busy.fill(undefined);
+    for (const r of [...this.busy.flat(), ...this.queue.slice(this.queueStart)]) r.reject(e);
+    for (const b of this.busy) b.length = 0;
     this.queueStart = this.queue.length;
   }
 }

@@ -13,6 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "fs";
 import { dirname, join, resolve } from "path";
+import { checkModule, PartReport } from "./check-module";
 import { exportKindOf, ExportKind } from "./exports/export-kind";
 import { HclWorkerPool, parseThreads } from "./hcl-workers";
 import { InputError } from "./input-error";
@@ -27,6 +28,8 @@ export interface ModuleInput {
   readonly source: ModuleSource;
   /** Whether local modules and variable files are read (a folder), or only the file itself. */
   readonly isFolder: boolean;
+  /** Its findings, when they were worked out while the repository was still being parsed. */
+  readonly checked?: Promise<PartReport>;
 }
 
 /** `terraform show -json` output. */
@@ -127,24 +130,37 @@ function localModuleDirs(source: ModuleSource): string[] {
 /** Folders below which a repository is parsed on worker threads: fewer start faster on this one. */
 const FOLDERS_FOR_THREADS = 8;
 
+/** A root module of a repository, with its findings when they were worked out already. */
+interface ReadFolder {
+  readonly source: ModuleSource;
+  readonly checked?: Promise<PartReport>;
+}
+
 /**
  * The root modules of a repository's folders, in order. Many folders are parsed side by side on
- * worker threads (hcl-workers.ts); every folder is still read whole, and the first folder in order
- * that cannot be read is the error, as when they are read one after the other.
+ * worker threads (hcl-workers.ts), and each module is checked on this thread as soon as it is
+ * parsed, while the threads parse the next ones; every folder is still read whole, and the first
+ * folder in order that cannot be read is the error, as when they are read one after the other.
  */
-async function readModuleFolders(folders: readonly string[]): Promise<ModuleSource[]> {
+async function readModuleFolders(folders: readonly string[]): Promise<ReadFolder[]> {
   const threads = folders.length >= FOLDERS_FOR_THREADS ? parseThreads() : 0;
   if (threads === 0) {
-    const modules: ModuleSource[] = [];
-    for (const folder of folders) modules.push(await readModule(folder, true));
+    const modules: ReadFolder[] = [];
+    for (const folder of folders) modules.push({ source: await readModule(folder, true) });
     return modules;
   }
   const pool = new HclWorkerPool(threads);
   try {
-    const read = await Promise.allSettled(folders.map((folder) => readModule(folder, true, undefined, pool.parse)));
-    return read.map((r) => {
+    const read = folders.map((folder) => readModule(folder, true, undefined, pool.parse));
+    const checked = read.map((source) => source.then((s) => checkModule(s, pool.parse)));
+    // A module's check is awaited (in order) by checkInputs, or dropped with the run: never an unhandled rejection.
+    for (const c of checked) c.catch(() => undefined);
+    const settled = await Promise.allSettled(read);
+    // Local modules are parsed by the pool too: it stays open until every check has read them.
+    await Promise.allSettled(checked);
+    return settled.map((r, i) => {
       if (r.status === "rejected") throw r.reason;
-      return r.value;
+      return { source: r.value, checked: checked[i] };
     });
   } finally {
     await pool.close();
@@ -160,8 +176,10 @@ async function readFolder(dir: string): Promise<Input[]> {
     throw new InputError(`${dir}: no manifest.json, stacks/*/cdk.tf.json, *.tf or *.tf.json in this folder or below it`);
   }
   const modules = await readModuleFolders(folders);
-  const called = new Set(modules.flatMap(localModuleDirs));
-  return modules.filter((m) => !called.has(resolve(m.dir))).map((source) => ({ kind: "module" as const, source, isFolder: true }));
+  const called = new Set(modules.flatMap((m) => localModuleDirs(m.source)));
+  return modules
+    .filter((m) => !called.has(resolve(m.source.dir)))
+    .map(({ source, checked }) => ({ kind: "module" as const, source, isFolder: true, ...(checked === undefined ? {} : { checked }) }));
 }
 
 /** Reads every input the paths name, in order. */
