@@ -127,8 +127,20 @@ function localModuleDirs(source: ModuleSource): string[] {
   );
 }
 
-/** Folders below which a repository is parsed on worker threads: fewer start faster on this one. */
+/**
+ * A repository with fewer folders or `.tf` files than this is parsed on the main thread (starting
+ * the threads costs more than they save), unless CDKTF_EKS_IRSA_CHECK_THREADS asks for threads.
+ */
 const FOLDERS_FOR_THREADS = 8;
+const TF_FILES_FOR_THREADS = 200;
+
+function usesThreads(folders: readonly string[]): boolean {
+  if (process.env.CDKTF_EKS_IRSA_CHECK_THREADS !== undefined) return folders.length > 1;
+  if (folders.length < FOLDERS_FOR_THREADS) return false;
+  let tfFiles = 0;
+  for (const folder of folders) tfFiles += readdirSync(folder).filter((name) => name.endsWith(".tf")).length;
+  return tfFiles >= TF_FILES_FOR_THREADS;
+}
 
 /** A root module of a repository, with its findings when they were worked out already. */
 interface ReadFolder {
@@ -143,7 +155,7 @@ interface ReadFolder {
  * folder in order that cannot be read is the error, as when they are read one after the other.
  */
 async function readModuleFolders(folders: readonly string[]): Promise<ReadFolder[]> {
-  const threads = folders.length >= FOLDERS_FOR_THREADS ? parseThreads() : 0;
+  const threads = usesThreads(folders) ? parseThreads() : 0;
   if (threads === 0) {
     const modules: ReadFolder[] = [];
     for (const folder of folders) modules.push({ source: await readModule(folder, true) });
