@@ -18,7 +18,7 @@ import { Worker } from "worker_threads";
 /** Texts handed to one thread before it answers. */
 const IN_FLIGHT = 2;
 
-/** More threads than this only add start-up time (each loads and compiles its own parser). */
+/** More threads than this only add start-up time (each starts its own instance of the parser). */
 const MAX_THREADS = 4;
 
 /** A parser: the file name (for the parser's messages) and the text, to the parser's JSON. */
@@ -93,9 +93,9 @@ export function parseThreads(env: { [key: string]: string | undefined } = proces
 }
 
 /**
- * Worker threads that parse HCL, at most {@link IN_FLIGHT} texts given to each at a time (the
- * parser holds every text it is given in memory at once, and slows down with it; one more than it
- * parses keeps it busy while this thread is); {@link close} ends them.
+ * Worker threads that parse HCL, at most {@link IN_FLIGHT} texts given to each at a time (handing
+ * a thread every text at once measured slower; one more than it parses keeps it busy while this
+ * thread is busy checking); {@link close} ends them. A thread that fails fails every request.
  */
 export class HclWorkerPool {
   private readonly workers: Worker[] = [];
@@ -103,6 +103,7 @@ export class HclWorkerPool {
   private readonly busy: Request[][] = [];
   private readonly queue: Request[] = [];
   private queueStart = 0;
+  private failure: Error | undefined;
 
   constructor(threads: number) {
     const parser = require.resolve("@cdktf/hcl2json");
@@ -120,6 +121,7 @@ export class HclWorkerPool {
   /** Parses on the next free thread; rejects with the parser's own message, as a parse on this thread does. */
   readonly parse: HclParse = (path, text) =>
     new Promise((resolve, reject) => {
+      if (this.failure !== undefined) return reject(this.failure);
       this.queue.push({ path, text, resolve, reject });
       const least = this.busy.reduce((best, b, i) => (b.length < this.busy[best].length ? i : best), 0);
       if (this.busy[least].length < IN_FLIGHT) this.next(least);
@@ -148,6 +150,7 @@ export class HclWorkerPool {
   }
 
   private failAll(e: Error): void {
+    this.failure = e;
     for (const r of [...this.busy.flat(), ...this.queue.slice(this.queueStart)]) r.reject(e);
     for (const b of this.busy) b.length = 0;
     this.queueStart = this.queue.length;
