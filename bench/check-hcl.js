@@ -8,8 +8,10 @@
  * with replace(<provider>.url, "https://", ""), locals, a jsonencode trust every third file; every
  * fourth trust without sub, so that findings must be located). Then runs the command on the
  * repository folder --runs times (default 3), each in a fresh process that reports the time from
- * the command's start to its exit code and its own peak RSS, and writes bench/CHECK-HCL.md. The
- * command runs from lib/ through sucrase (loading it is outside the measured time).
+ * the command's start to its exit code, the CPU time of all its threads and its own peak RSS, and
+ * writes bench/CHECK-HCL.md. The command runs from lib/ through sucrase (loading it is outside the
+ * measured time). It runs as shipped (the folders parsed on worker threads, one per core) and, for
+ * comparison, with CDKTF_EKS_IRSA_CHECK_THREADS=0 (everything on the main thread).
  */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
@@ -106,53 +108,84 @@ function writeRepo() {
   return { files: written, bytes };
 }
 
-function runOnce() {
+function runOnce(threads) {
   const program = `
     const { main } = require(${JSON.stringify(path.join(ROOT, "lib", "cli", "main.ts"))});
     const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     let bytes = 0;
     const out = (l) => (bytes += l.length + 1);
     const err = (l) => process.stderr.write(l + "\\n");
     main(["check", "--format", "json", ${JSON.stringify(REPO)}], out, err, {}).then((code) => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      console.log(JSON.stringify({ code, ms, bytes, maxRssKiB: process.resourceUsage().maxRSS }));
+      const cpu = process.cpuUsage(cpuStart);
+      console.log(JSON.stringify({ code, ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes, maxRssKiB: process.resourceUsage().maxRSS }));
     });`;
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["-r", "sucrase/register/ts", "-e", program], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
+  const env = { ...process.env };
+  if (threads === undefined) delete env.CDKTF_EKS_IRSA_CHECK_THREADS;
+  else env.CDKTF_EKS_IRSA_CHECK_THREADS = threads;
+  const r = spawnSync(process.execPath, ["-r", "sucrase/register/ts", "-e", program], {
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return { ...JSON.parse(r.stdout.trim()), processMs: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-function main() {
-  const repo = writeRepo();
-  const runs = Array.from({ length: RUNS }, runOnce);
-  const load = os
+const load = () =>
+  os
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(", ");
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+function row(name, runs) {
+  return (
+    `| ${name} | ${runs[0].code} | ${seconds(median(runs.map((r) => r.ms)))} | ${seconds(median(runs.map((r) => r.cpuMs)))} | ` +
+    `${seconds(median(runs.map((r) => r.processMs)))} | ${Math.round(median(runs.map((r) => r.maxRssKiB)) / 1024)} MiB | ` +
+    `${Math.round(runs[0].bytes / 1024)} KiB |`
+  );
+}
+
+function main() {
+  const repo = writeRepo();
+  const loadBefore = load();
+  // Alternated, so that a change in the machine's load falls on both.
+  const threaded = [];
+  const single = [];
+  for (let i = 0; i < RUNS; i++) {
+    threaded.push(runOnce(undefined));
+    single.push(runOnce("0"));
+  }
   const lines = [
     "# `check` on a repository of HCL files",
     "",
     `Written by \`node bench/check-hcl.js\` on ${new Date().toISOString().slice(0, 10)}. Do not edit by hand.`,
     "",
     `- Machine: ${os.type()} ${os.release()} ${os.arch()}, ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ` +
-      `${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}; load average after the runs: ${load}`,
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}; ` +
+      `load average (1, 5, 15 min) before the runs: ${loadBefore}; after: ${load()}`,
     `- Input: ${repo.files} .tf files (${(repo.bytes / 2 ** 20).toFixed(1)} MiB) in ${ROOTS} root modules ` +
       "under bench/.work/hcl-repo/live/, " +
       "one IRSA role per file (policy document or jsonencode trust, locals, every fourth trust without sub).",
-    `- Method: the command from lib/ (sucrase), ${RUNS} runs, each in a fresh process; medians. "check" is the time from the ` +
-      'command\'s start to its exit code (reading, parsing with @cdktf/hcl2json, evaluating, checking, formatting); "process" adds ' +
-      "starting node, transpiling and loading the command. Peak RSS is the process's own maxRSS.",
+    `- Method: the command from lib/ (sucrase), ${RUNS} runs of each configuration, alternated, each in a fresh process; medians. ` +
+      '"check" is the time from the command\'s start to its exit code (reading, parsing with @cdktf/hcl2json, evaluating, ' +
+      'checking, formatting); "CPU" the CPU time of all the process\'s threads over the same span; "process" adds starting node, ' +
+      "transpiling and loading the command. Peak RSS is the process's own maxRSS. " +
+      '"threads" is the command as shipped (folders parsed on worker threads, one per core); ' +
+      '"main thread" sets CDKTF_EKS_IRSA_CHECK_THREADS=0.',
     "",
-    "| exit | check | process | peak RSS | output |",
-    "| ---: | ---: | ---: | ---: | ---: |",
-    `| ${runs[0].code} | ${(median(runs.map((r) => r.ms)) / 1000).toFixed(2)} s | ` +
-      `${(median(runs.map((r) => r.processMs)) / 1000).toFixed(2)} s | ` +
-      `${Math.round(median(runs.map((r) => r.maxRssKiB)) / 1024)} MiB | ${Math.round(runs[0].bytes / 1024)} KiB |`,
+    "| configuration | exit | check | CPU | process | peak RSS | output |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    row("threads", threaded),
+    row("main thread", single),
     "",
-    `Every run: ${runs.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(", ")}.`,
+    `Every run, threads: ${threaded.map((r) => seconds(r.ms)).join(", ")}; main thread: ${single.map((r) => seconds(r.ms)).join(", ")}.`,
     "",
   ];
   if (!args.includes("--no-write")) fs.writeFileSync(path.join(__dirname, "CHECK-HCL.md"), lines.join("\n"));

@@ -125,6 +125,12 @@ function main() {
   const file = path.join(WORK, `plan-${MB}mb.json`);
   const contents = writePlan(file);
   const size = fs.statSync(file).size;
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(", ");
+  const loadBefore = load();
   const rows = ["text", "sarif"].map((format) => {
     const runs = Array.from({ length: RUNS }, () => runOnce(file, format));
     return {
@@ -143,7 +149,8 @@ function main() {
     `Written by \`npm run bench:check\` (bench/check-plan.js) on ${new Date().toISOString().slice(0, 10)}. Do not edit by hand.`,
     "",
     `- Machine: ${os.type()} ${os.release()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ` +
-      `${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}`,
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}; ` +
+      `load average (1, 5, 15 min) before the runs: ${loadBefore}; after: ${load()}`,
     `- Input: one \`terraform show -json\` plan of ${(size / 2 ** 20).toFixed(1)} MiB, compact JSON on one line, as Terraform writes ` +
       `it: ${contents.roles} IRSA roles (every fourth without sub: ${contents.roles / 4} findings), ${contents.documents} policy ` +
       `documents read during plan, ${contents.otherResources} other resources.`,

@@ -13,7 +13,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "fs";
 import { dirname, join, resolve } from "path";
+import { checkModule, PartReport } from "./check-module";
 import { exportKindOf, ExportKind } from "./exports/export-kind";
+import { HclWorkerPool, parseThreads } from "./hcl-workers";
 import { InputError } from "./input-error";
 import { isConfigFile, ModuleSource, readModule } from "./module/read-module";
 import { parseJsonText } from "./source-text";
@@ -26,6 +28,8 @@ export interface ModuleInput {
   readonly source: ModuleSource;
   /** Whether local modules and variable files are read (a folder), or only the file itself. */
   readonly isFolder: boolean;
+  /** Its findings, when they were worked out while the repository was still being parsed. */
+  readonly checked?: Promise<PartReport>;
 }
 
 /** `terraform show -json` output. */
@@ -123,6 +127,58 @@ function localModuleDirs(source: ModuleSource): string[] {
   );
 }
 
+/**
+ * A repository with fewer folders or `.tf` files than this is parsed on the main thread (starting
+ * the threads costs more than they save), unless CDKTF_EKS_IRSA_CHECK_THREADS asks for threads.
+ */
+const FOLDERS_FOR_THREADS = 8;
+const TF_FILES_FOR_THREADS = 200;
+
+function usesThreads(folders: readonly string[]): boolean {
+  if (process.env.CDKTF_EKS_IRSA_CHECK_THREADS !== undefined) return folders.length > 1;
+  if (folders.length < FOLDERS_FOR_THREADS) return false;
+  let tfFiles = 0;
+  for (const folder of folders) tfFiles += readdirSync(folder).filter((name) => name.endsWith(".tf")).length;
+  return tfFiles >= TF_FILES_FOR_THREADS;
+}
+
+/** A root module of a repository, with its findings when they were worked out already. */
+interface ReadFolder {
+  readonly source: ModuleSource;
+  readonly checked?: Promise<PartReport>;
+}
+
+/**
+ * The root modules of a repository's folders, in order. Many folders are parsed side by side on
+ * worker threads (hcl-workers.ts), and each module is checked on this thread as soon as it is
+ * parsed, while the threads parse the next ones; every folder is still read whole, and the first
+ * folder in order that cannot be read is the error, as when they are read one after the other.
+ */
+async function readModuleFolders(folders: readonly string[]): Promise<ReadFolder[]> {
+  const threads = usesThreads(folders) ? parseThreads() : 0;
+  if (threads === 0) {
+    const modules: ReadFolder[] = [];
+    for (const folder of folders) modules.push({ source: await readModule(folder, true) });
+    return modules;
+  }
+  const pool = new HclWorkerPool(threads);
+  try {
+    const read = folders.map((folder) => readModule(folder, true, undefined, pool.parse));
+    const checked = read.map((source) => source.then((s) => checkModule(s, pool.parse)));
+    // A module's check is awaited (in order) by checkInputs, or dropped with the run: never an unhandled rejection.
+    for (const c of checked) c.catch(() => undefined);
+    const settled = await Promise.allSettled(read);
+    // Local modules are parsed by the pool too: it stays open until every check has read them.
+    await Promise.allSettled(checked);
+    return settled.map((r, i) => {
+      if (r.status === "rejected") throw r.reason;
+      return { source: r.value, checked: checked[i] };
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
 async function readFolder(dir: string): Promise<Input[]> {
   const stacks = stackFiles(dir);
   if (stacks !== undefined) return Promise.all(stacks.map(readFileInput));
@@ -131,10 +187,11 @@ async function readFolder(dir: string): Promise<Input[]> {
   if (folders.length === 0) {
     throw new InputError(`${dir}: no manifest.json, stacks/*/cdk.tf.json, *.tf or *.tf.json in this folder or below it`);
   }
-  const modules: ModuleSource[] = [];
-  for (const folder of folders) modules.push(await readModule(folder, true));
-  const called = new Set(modules.flatMap(localModuleDirs));
-  return modules.filter((m) => !called.has(resolve(m.dir))).map((source) => ({ kind: "module" as const, source, isFolder: true }));
+  const modules = await readModuleFolders(folders);
+  const called = new Set(modules.flatMap((m) => localModuleDirs(m.source)));
+  return modules
+    .filter((m) => !called.has(resolve(m.source.dir)))
+    .map(({ source, checked }) => ({ kind: "module" as const, source, isFolder: true, ...(checked === undefined ? {} : { checked }) }));
 }
 
 /** Reads every input the paths name, in order. */

@@ -3,6 +3,7 @@
  * column, and input nested deeper than any real configuration refused before a parser or a reader
  * recurses into it (100,000-deep input is exit 2, never a stack overflow).
  */
+import type { HclParse } from "./hcl-workers";
 import { InputError } from "./input-error";
 
 /** No real Terraform configuration, plan or export nests anywhere near this deep. */
@@ -64,13 +65,21 @@ export function parseJsonText(path: string, text: string): unknown {
   }
 }
 
-/** HCL text, parsed by HashiCorp's parser (`@cdktf/hcl2json`); a syntax error names its line and column. */
-export async function parseHclText(path: string, text: string): Promise<{ [key: string]: unknown }> {
-  refuseDeepNesting(path, text);
+/** The parser on this thread, loaded on first use (it is large, and most inputs are not HCL). */
+const parseHere: HclParse = (path, text) => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require("@cdktf/hcl2json") as typeof import("@cdktf/hcl2json");
+  return parse(path, text);
+};
+
+/**
+ * HCL text, parsed by HashiCorp's parser (`@cdktf/hcl2json`), on this thread or by `parse` (a
+ * worker thread, see hcl-workers.ts); a syntax error names its line and column.
+ */
+export async function parseHclText(path: string, text: string, parse: HclParse = parseHere): Promise<{ [key: string]: unknown }> {
+  refuseDeepNesting(path, text);
   try {
-    return await parse(path, text);
+    return (await parse(path, text)) as { [key: string]: unknown };
   } catch (e) {
     const message = String((e as Error)?.message ?? e);
     // "parse config: [main.tf:2,7-3,1: Invalid expression; Expected the start of an expression, ...]"

@@ -14,9 +14,28 @@ const BINARY_LEVELS: readonly (readonly string[])[] = [["||"], ["&&"], ["==", "!
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_CHAR = /[A-Za-z0-9_-]/;
 
+/** Templates already parsed (their parts are never changed by readers), or the message they failed with. */
+const parsedTemplates = new Map<string, readonly TemplatePart[] | string>();
+/** The cache is emptied when it holds this many: memory stays bounded on any input. */
+const PARSED_TEMPLATES_LIMIT = 10_000;
+
 /** Parses a template, e.g. a string value of a `.tf.json` file: literal text and `${...}` interpolations. */
 export function parseTemplate(text: string): TemplatePart[] {
-  return new Parser(text).templateUntil(undefined, false);
+  // Without `$` or `%` there is nothing to interpret (no interpolation, directive or escape): the text is the template.
+  if (text.indexOf("$") < 0 && text.indexOf("%") < 0) return text === "" ? [] : [text];
+  let parsed = parsedTemplates.get(text);
+  if (parsed === undefined) {
+    try {
+      parsed = new Parser(text).templateUntil(undefined, false);
+    } catch (e) {
+      if (!(e instanceof TerraformSyntaxError)) throw e;
+      parsed = e.message;
+    }
+    if (parsedTemplates.size >= PARSED_TEMPLATES_LIMIT) parsedTemplates.clear();
+    parsedTemplates.set(text, parsed);
+  }
+  if (typeof parsed === "string") throw new TerraformSyntaxError(parsed);
+  return [...parsed];
 }
 
 /** Parses one expression, e.g. a reference given as an option (`data.aws_eks_cluster.c.identity[0].oidc[0].issuer`). */

@@ -10,6 +10,7 @@ import { join } from "path";
 import { Block, TerraformConfig } from "../../../config-model/terraform-config";
 import { ModuleScope, InstanceKeys, resolveWritten } from "./module-scope";
 import { hasPending, Pending, PValue, toTerraformJson } from "./partial-value";
+import type { HclParse } from "../hcl-workers";
 import { ModuleSource, readModule } from "./read-module";
 
 /** Module calls nested deeper than this are a loop (a module that calls itself). */
@@ -79,6 +80,7 @@ async function instantiate(
   prefix: string,
   depth: number,
   tree: ModuleTree,
+  parse: HclParse | undefined,
 ): Promise<void> {
   const config = source.config;
   const scope = new ModuleScope({ dir: source.dir, rootDir, locals: config.locals ?? {}, variables: config.variable ?? {}, inputs });
@@ -107,22 +109,22 @@ async function instantiate(
       tree.unread.push({ prefix, name, source, reason: `may be inside module "${name}", whose source ${JSON.stringify(written)} ${why}` });
       continue;
     }
-    const child = await readModule(dir, false);
+    const child = await readModule(dir, false, undefined, parse);
     for (const { suffix, keys } of instancesOf(call, scope)) {
       const evaluator = scope.evaluator(keys);
       const args: { [name: string]: PValue } = {};
       for (const [arg, value] of Object.entries(call)) if (!META_ARGUMENTS.has(arg)) args[arg] = resolveWritten(value, evaluator);
-      await instantiate(child, rootDir, args, `${prefix}module.${name}${suffix}.`, depth + 1, tree);
+      await instantiate(child, rootDir, args, `${prefix}module.${name}${suffix}.`, depth + 1, tree, parse);
     }
   }
 }
 
-/** Every instance of a root module and the local modules it calls. */
-export async function moduleTree(root: ModuleSource): Promise<ModuleTree> {
+/** Every instance of a root module and the local modules it calls (read with `parse`, default: on this thread). */
+export async function moduleTree(root: ModuleSource, parse?: HclParse): Promise<ModuleTree> {
   const tree: ModuleTree = { instances: [], unread: [] };
   const rootScope = new ModuleScope({ dir: root.dir, rootDir: root.dir, locals: {}, variables: {}, inputs: {} });
   const inputs: { [name: string]: PValue } = {};
   for (const [name, value] of Object.entries(root.tfvars)) inputs[name] = resolveWritten(value, rootScope.evaluator());
-  await instantiate(root, root.dir, inputs, "", 0, tree);
+  await instantiate(root, root.dir, inputs, "", 0, tree, parse);
   return tree;
 }

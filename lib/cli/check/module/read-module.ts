@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { normalizeConfig, ConfigShapeError } from "../../../config-model/normalize-config";
 import { TerraformConfig } from "../../../config-model/terraform-config";
+import type { HclParse } from "../hcl-workers";
 import { InputError } from "../input-error";
 import { Locator } from "../locate";
 import { parseHclText, parseJsonText } from "../source-text";
@@ -64,25 +65,25 @@ export function mergeConfigs(configs: readonly TerraformConfig[]): TerraformConf
 }
 
 /** The parsed HCL of several files: one parse of their concatenation, or the first file's own error. */
-async function parseHclFiles(files: readonly { path: string; text: string }[]): Promise<unknown> {
-  if (files.length === 1) return parseHclText(files[0].path, files[0].text);
+async function parseHclFiles(files: readonly { path: string; text: string }[], parse?: HclParse): Promise<unknown> {
+  if (files.length === 1) return parseHclText(files[0].path, files[0].text, parse);
   try {
-    return await parseHclText(files[0].path, files.map((f) => f.text).join("\n"));
+    return await parseHclText(files[0].path, files.map((f) => f.text).join("\n"), parse);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    for (const f of files) await parseHclText(f.path, f.text);
+    for (const f of files) await parseHclText(f.path, f.text, parse);
     throw e;
   }
 }
 
-async function variableFiles(dir: string, names: readonly string[]): Promise<{ [name: string]: unknown }> {
+async function variableFiles(dir: string, names: readonly string[], parse?: HclParse): Promise<{ [name: string]: unknown }> {
   const autoFiles = names.filter((n) => /\.auto\.tfvars(\.json)?$/.test(n)).sort();
   const ordered = [...names.filter((n) => n === "terraform.tfvars" || n === "terraform.tfvars.json").sort(), ...autoFiles];
   const values: { [name: string]: unknown } = {};
   for (const name of ordered) {
     const path = join(dir, name);
     const text = readText(path);
-    const parsed = name.endsWith(".json") ? parseJsonText(path, text) : await parseHclText(path, text);
+    const parsed = name.endsWith(".json") ? parseJsonText(path, text) : await parseHclText(path, text, parse);
     if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) Object.assign(values, parsed);
   }
   return values;
@@ -90,19 +91,24 @@ async function variableFiles(dir: string, names: readonly string[]): Promise<{ [
 
 /**
  * Reads a module: the folder's configuration files, or only `onlyFiles` when given (files named on
- * the command line). `isRoot` loads the variable files.
+ * the command line). `isRoot` loads the variable files. `parse` parses HCL (default: on this thread).
  */
-export async function readModule(dir: string, isRoot: boolean, onlyFiles?: readonly string[]): Promise<ModuleSource> {
+export async function readModule(dir: string, isRoot: boolean, onlyFiles?: readonly string[], parse?: HclParse): Promise<ModuleSource> {
   const names = readdirSync(dir).sort();
   const paths = onlyFiles ?? names.filter(isConfigFile).map((n) => join(dir, n));
   const hcl = paths.filter((p) => p.endsWith(".tf")).map((path) => ({ path, text: readText(path) }));
   const json = paths.filter((p) => p.endsWith(".json")).map((path) => ({ path, text: readText(path) }));
   const configs: TerraformConfig[] = [];
-  if (hcl.length > 0) configs.push(normalized(hcl.length === 1 ? hcl[0].path : dir, await parseHclFiles(hcl)));
+  if (hcl.length > 0) configs.push(normalized(hcl.length === 1 ? hcl[0].path : dir, await parseHclFiles(hcl, parse)));
   for (const f of json) configs.push(normalized(f.path, parseJsonText(f.path, f.text)));
   const files: ModuleFile[] = [
     ...hcl.map((f) => ({ path: f.path, syntax: "hcl" as const, locator: new Locator(f.text) })),
     ...json.map((f) => ({ path: f.path, syntax: "json" as const, locator: new Locator(f.text) })),
   ];
-  return { dir, files, config: mergeConfigs(configs), tfvars: isRoot && onlyFiles === undefined ? await variableFiles(dir, names) : {} };
+  return {
+    dir,
+    files,
+    config: mergeConfigs(configs),
+    tfvars: isRoot && onlyFiles === undefined ? await variableFiles(dir, names, parse) : {},
+  };
 }
