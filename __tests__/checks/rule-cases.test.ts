@@ -4,9 +4,11 @@
  * A new registry (rules over other blocks than trust policies) adds one entry to REGISTRIES, with
  * its case files under rule-cases/.
  */
-import { checkTrustPolicy } from "../../lib/checks/check-trust";
-import { TRUST_RULES } from "../../lib/checks/rules";
+import { checkTrustPolicy, configModelOf, reportTerraformConfig } from "../../lib/checks/check-trust";
+import { CONFIG_RULES, TRUST_RULES } from "../../lib/checks/rules";
+import { TerraformConfig } from "../../lib/config-model/terraform-config";
 import { RULE_CASES, RuleCase } from "./rule-cases";
+import { CONFIG_RULE_CASES } from "./rule-cases/config";
 
 /** A registry of rules, its cases, and how to run one of its rules (and all of them) on an input. */
 interface Registry<Input> {
@@ -27,10 +29,22 @@ const trustRules: Registry<RuleCase["failing"]> = {
   findingsOf: (policy) => checkTrustPolicy(policy).map((f) => f.ruleId),
 };
 
+const configRules: Registry<TerraformConfig> = {
+  name: "CONFIG_RULES",
+  ids: CONFIG_RULES.map((r) => r.id),
+  cases: CONFIG_RULE_CASES,
+  messagesOf: (ruleId, config) =>
+    CONFIG_RULES.find((r) => r.id === ruleId)!
+      .checkConfig(configModelOf(config))
+      .map((m) => m.message),
+  // Every rule, trust rules included: the passing configuration is clean as a whole.
+  findingsOf: (config) => reportTerraformConfig(config).findings.map((f) => f.ruleId),
+};
+
 /** A registry with its input type erased, so that registries of different inputs share one table. */
 const erased = <Input>(registry: Registry<Input>): Registry<unknown> => registry as unknown as Registry<unknown>;
 
-const REGISTRIES: readonly Registry<unknown>[] = [erased(trustRules)];
+const REGISTRIES: readonly Registry<unknown>[] = [erased(trustRules), erased(configRules)];
 
 describe.each(REGISTRIES.map((r) => [r.name, r] as const))("%s", (_name, registry) => {
   test("every registered rule has a case, and every case names a registered rule", () => {
