@@ -115,10 +115,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
 
 function main() {
   if (!args.includes("--no-build")) {
-    const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], {
-      cwd: ROOT,
-      stdio: "inherit",
-    });
+    // The package's own build (jsii), not a plain tsc build that would overwrite what the tests rely on.
+    const build = spawnSync(process.execPath, [path.join(ROOT, "scripts", "build.js")], { cwd: ROOT, stdio: "inherit" });
     if (build.status !== 0) throw new Error("build failed");
   }
   fs.mkdirSync(WORK, { recursive: true });

@@ -126,7 +126,9 @@ function versions() {
 
 async function main() {
   console.log("building lib/ to dist/ ...");
-  const build = spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, env: ENV, stdio: "inherit" });
+  // The package's own build (jsii): the tests that follow rely on what it writes (the .jsii assembly,
+  // declarations without internals, its input stamp), which a plain tsc build would overwrite.
+  const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, env: ENV, stdio: "inherit" });
   if (build.status !== 0) throw new Error("build failed");
 
   const programs = [

@@ -16,12 +16,23 @@ export function escapeRegExp(text: string): string {
 
 /** The RegExp source of an IAM glob: `*` any run of characters, `?` one character, everything else literal. */
 export function iamGlobSource(pattern: string): string {
-  return [...pattern].map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : escapeRegExp(ch))).join("");
+  return pattern.replace(/[.*+?^${}()|[\]\\/]/g, (ch) => (ch === "*" ? ".*" : ch === "?" ? "." : `\\${ch}`));
 }
+
+/** Compiled globs: the same few patterns are matched against every statement of a large plan. */
+const GLOB_CACHE = new Map<string, RegExp>();
+const GLOB_CACHE_LIMIT = 10_000;
 
 /** A RegExp for an IAM glob, matching the whole text (newlines included); case-insensitive for actions. */
 export function iamGlobRegExp(pattern: string, ignoreCase = false): RegExp {
-  return new RegExp(`^${iamGlobSource(pattern)}$`, ignoreCase ? "is" : "s");
+  const key = `${ignoreCase ? "i" : "s"}:${pattern}`;
+  let regExp = GLOB_CACHE.get(key);
+  if (regExp === undefined) {
+    if (GLOB_CACHE.size >= GLOB_CACHE_LIMIT) GLOB_CACHE.clear();
+    regExp = new RegExp(`^${iamGlobSource(pattern)}$`, ignoreCase ? "is" : "s");
+    GLOB_CACHE.set(key, regExp);
+  }
+  return regExp;
 }
 
 /** True when an IAM glob (no policy variables) matches the text. */
