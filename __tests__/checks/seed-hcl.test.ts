@@ -3,39 +3,14 @@
  * parser (@cdktf/hcl2json, which writes every block as an array of objects) and judged by the rules.
  */
 import { parse } from "@cdktf/hcl2json";
+import { readFileSync } from "fs";
+import { join } from "path";
 import { reportTerraformConfig } from "../../lib/checks/check-trust";
 
-const SEED = `
-data "tls_certificate" "this" {
-  url = aws_eks_cluster.this.identity[0].oidc[0].issuer
-}
-
-resource "aws_iam_openid_connect_provider" "this" {
-  url             = aws_eks_cluster.this.identity[0].oidc[0].issuer
-  client_id_list  = [""]
-  thumbprint_list = [data.tls_certificate.this.certificates.sha1_fingerprint]
-}
-
-data "aws_iam_policy_document" "payments_trust" {
-  statement {
-    actions = ["sts:AssumeRoleWithWebIdentity"]
-    principals {
-      type        = "Federated"
-      identifiers = [aws_iam_openid_connect_provider.this.arn]
-    }
-    condition {
-      test     = "StringEquals"
-      variable = "\${replace(aws_iam_openid_connect_provider.this.url, "https://", "")}:sub"
-      values   = ["system:serviceaccount:payments:payments-api"]
-    }
-  }
-}
-
-resource "aws_iam_role" "payments" {
-  name               = "payments"
-  assume_role_policy = data.aws_iam_policy_document.payments_trust.json
-}
-
+/** The seeds' HCL as the check fixtures keep it, plus two accounts annotated with the payments role. */
+const SEED =
+  readFileSync(join(__dirname, "..", "fixtures", "hcl", "seeds", "main.tf"), "utf8") +
+  `
 resource "kubernetes_service_account_v1" "payments" {
   metadata {
     name        = "payments-api"
@@ -58,7 +33,7 @@ test("the seeds' three bugs are found in their HCL, and an annotation on an acco
   expect(json).toMatchSnapshot();
   const report = reportTerraformConfig(json);
   expect(report.findings.map((f) => `${f.ruleId} ${f.address.type}.${f.address.name}`)).toEqual([
-    "IRSA003 aws_iam_policy_document.payments_trust",
+    "IRSA003 aws_iam_policy_document.payments_assume",
     "IRSA030 aws_iam_openid_connect_provider.this",
     "IRSA032 aws_iam_openid_connect_provider.this",
     "IRSA040 kubernetes_service_account_v1.reports",
