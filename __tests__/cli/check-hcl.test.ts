@@ -4,7 +4,8 @@
  * their files, for_each/count, jsonencode, heredocs, file/templatefile, local modules); what cannot
  * be known is a named IRSA011 warning; registry modules are named; clean trusts stay clean.
  */
-import { readFileSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import { moduleTree } from "../../lib/cli/check/module/module-instances";
 import { readModule } from "../../lib/cli/check/module/read-module";
@@ -155,4 +156,54 @@ test("a repository folder: every root module below it, a local module only throu
   // modules/modules/irsa-role is read through its two calls, not again as a root of its own.
   expect(findings.filter((f) => f.file.includes("irsa-role"))).toHaveLength(1);
   expect(new Set(files).size).toBe(files.length);
+});
+
+describe("override files (override.tf, *_override.tf): merged last, argument by argument, as Terraform does", () => {
+  const HOST = "oidc.eks.us-west-2.amazonaws.com/id/AAAA";
+  const trust = (conditions: string) => `jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity",
+      Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/${HOST}" }
+      ${conditions}
+    }]
+  })`;
+  const SAFE = `Condition = { StringEquals = { "${HOST}:sub" = "system:serviceaccount:a:b", "${HOST}:aud" = "sts.amazonaws.com" } }`;
+  const folder = (files: { [name: string]: string }) => {
+    const dir = mkdtempSync(join(tmpdir(), "irsa-override-"));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  };
+
+  test("an override file that sorts before the primary file still wins: its unsafe trust is what Terraform applies", async () => {
+    const dir = folder({
+      "main.tf": `resource "aws_iam_role" "r" {\n  name = "r"\n  assume_role_policy = ${trust(SAFE)}\n}\n`,
+      "a_override.tf": `resource "aws_iam_role" "r" {\n  assume_role_policy = ${trust("")}\n}\n`,
+    });
+    const { code, findings } = await findingsOf(dir);
+    expect(findings.map((f) => [f.address, f.ruleId])).toEqual([["aws_iam_role.r", "IRSA001"]]);
+    expect(code).toBe(1);
+  });
+
+  test("an override that sets another argument keeps the primary file's trust, which is judged", async () => {
+    const dir = folder({
+      "main.tf": `resource "aws_iam_role" "r" {\n  name = "r"\n  assume_role_policy = ${trust("")}\n}\n`,
+      "override.tf.json": JSON.stringify({ resource: { aws_iam_role: { r: { name: "renamed" } } } }),
+    });
+    const { code, findings } = await findingsOf(dir);
+    expect(findings.map((f) => [f.address, f.ruleId])).toEqual([["aws_iam_role.r", "IRSA001"]]);
+    expect(code).toBe(1);
+  });
+
+  test("a primary .tf.json does not override a .tf (only override files do)", async () => {
+    const dir = folder({
+      "main.tf": `resource "aws_iam_role" "r" {\n  name = "r"\n  assume_role_policy = ${trust("")}\n}\n`,
+      "tags.tf.json": JSON.stringify({ resource: { aws_iam_role: { other: { assume_role_policy: "${var.trust}" } } } }),
+    });
+    const { findings } = await findingsOf(dir);
+    expect(findings.map((f) => [f.address, f.ruleId])).toEqual([
+      ["aws_iam_role.r", "IRSA001"],
+      ["aws_iam_role.other", "IRSA011"],
+    ]);
+  });
 });

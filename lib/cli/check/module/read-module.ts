@@ -33,6 +33,9 @@ export interface ModuleSource {
 
 export const isConfigFile = (name: string) => name.endsWith(".tf") || name.endsWith(".tf.json");
 
+/** `override.tf`, `*_override.tf` (and `.tf.json`): Terraform merges them after every other file, whatever their names. */
+const isOverrideFile = (path: string) => /(^|[/\\_])override\.tf(\.json)?$/.test(path);
+
 function readText(path: string): string {
   try {
     return readFileSync(path, "utf8");
@@ -50,16 +53,24 @@ function normalized(path: string, json: unknown): TerraformConfig {
   }
 }
 
-/** Later files' blocks join (and, for the same address, replace) earlier ones. */
+/**
+ * Later files' blocks join earlier ones; a block at the same address is merged argument by argument,
+ * the later one's arguments (and nested block types) replacing the earlier one's, as Terraform
+ * merges an override file into the block it overrides.
+ */
 export function mergeConfigs(configs: readonly TerraformConfig[]): TerraformConfig {
   const out: { [kind: string]: any } = {};
+  const mergeBlocks = (into: { [name: string]: any }, blocks: { [name: string]: any }) => {
+    for (const [name, body] of Object.entries(blocks)) into[name] = { ...into[name], ...body };
+  };
   for (const config of configs) {
     for (const kind of ["resource", "data"] as const) {
-      for (const [type, names] of Object.entries(config[kind] ?? {})) Object.assign(((out[kind] ??= {})[type] ??= {}), names);
+      for (const [type, names] of Object.entries(config[kind] ?? {})) mergeBlocks(((out[kind] ??= {})[type] ??= {}), names);
     }
-    for (const kind of ["module", "variable", "output", "locals"] as const) {
-      if (config[kind] !== undefined) Object.assign((out[kind] ??= {}), config[kind]);
+    for (const kind of ["module", "variable", "output"] as const) {
+      if (config[kind] !== undefined) mergeBlocks((out[kind] ??= {}), config[kind] as { [name: string]: any });
     }
+    if (config.locals !== undefined) Object.assign((out.locals ??= {}), config.locals);
   }
   return out;
 }
@@ -99,8 +110,13 @@ export async function readModule(dir: string, isRoot: boolean, onlyFiles?: reado
   const hcl = paths.filter((p) => p.endsWith(".tf")).map((path) => ({ path, text: readText(path) }));
   const json = paths.filter((p) => p.endsWith(".json")).map((path) => ({ path, text: readText(path) }));
   const configs: TerraformConfig[] = [];
-  if (hcl.length > 0) configs.push(normalized(hcl.length === 1 ? hcl[0].path : dir, await parseHclFiles(hcl, parse)));
-  for (const f of json) configs.push(normalized(f.path, parseJsonText(f.path, f.text)));
+  // Primary files first, override files last (each in name order), as Terraform loads them.
+  for (const override of [false, true]) {
+    const hclPart = hcl.filter((f) => isOverrideFile(f.path) === override);
+    if (hclPart.length > 0) configs.push(normalized(hclPart.length === 1 ? hclPart[0].path : dir, await parseHclFiles(hclPart, parse)));
+    for (const f of json.filter((f) => isOverrideFile(f.path) === override))
+      configs.push(normalized(f.path, parseJsonText(f.path, f.text)));
+  }
   const files: ModuleFile[] = [
     ...hcl.map((f) => ({ path: f.path, syntax: "hcl" as const, locator: new Locator(f.text) })),
     ...json.map((f) => ({ path: f.path, syntax: "json" as const, locator: new Locator(f.text) })),
