@@ -10,7 +10,7 @@
  * To compare two versions of the code: `--save DIR` on the old one, `--against DIR` on the new one
  * (the checkout's own path is written as <root>, so two checkouts compare). Exit 1 on any difference.
  */
-const { spawnSync } = require("child_process");
+const { runTsProgram } = require("./ts-program");
 const fs = require("fs");
 const path = require("path");
 
@@ -52,18 +52,9 @@ function reports(threads) {
       }
       process.stdout.write(JSON.stringify(out));
     })();`;
-  const env = { ...process.env };
-  if (threads === undefined) delete env.CDKTF_EKS_IRSA_CHECK_THREADS;
-  else env.CDKTF_EKS_IRSA_CHECK_THREADS = threads;
-  const r = spawnSync(process.execPath, ["-r", "sucrase/register/ts", "-e", program], {
-    cwd: ROOT,
-    env,
-    encoding: "utf8",
-    maxBuffer: 1 << 30,
-  });
-  if (r.status !== 0) throw new Error(r.stderr);
+  const stdout = runTsProgram(program, threads, 1 << 30);
   const out = {};
-  for (const [key, text] of Object.entries(JSON.parse(r.stdout))) out[key.split(ROOT).join("<root>")] = text.split(ROOT).join("<root>");
+  for (const [key, text] of Object.entries(JSON.parse(stdout))) out[key.split(ROOT).join("<root>")] = text.split(ROOT).join("<root>");
   return out;
 }
 

@@ -13,7 +13,7 @@
  * measured time). It runs as shipped (the folders parsed on worker threads, one per core) and, for
  * comparison, with CDKTF_EKS_IRSA_CHECK_THREADS=0 (everything on the main thread).
  */
-const { spawnSync } = require("child_process");
+const { runTsProgram } = require("./ts-program");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -122,17 +122,8 @@ function runOnce(threads) {
       console.log(JSON.stringify({ code, ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes, maxRssKiB: process.resourceUsage().maxRSS }));
     });`;
   const started = process.hrtime.bigint();
-  const env = { ...process.env };
-  if (threads === undefined) delete env.CDKTF_EKS_IRSA_CHECK_THREADS;
-  else env.CDKTF_EKS_IRSA_CHECK_THREADS = threads;
-  const r = spawnSync(process.execPath, ["-r", "sucrase/register/ts", "-e", program], {
-    cwd: ROOT,
-    env,
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return { ...JSON.parse(r.stdout.trim()), processMs: Number(process.hrtime.bigint() - started) / 1e6 };
+  const stdout = runTsProgram(program, threads, 1 << 26);
+  return { ...JSON.parse(stdout.trim()), processMs: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
