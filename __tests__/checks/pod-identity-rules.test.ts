@@ -4,15 +4,8 @@ import { Aspects, Testing } from "cdktf";
 import { IrsaTrustChecks } from "../../lib";
 import { errorsOf, warningsOf } from "../support/annotations";
 import { newStack } from "../support/synth";
+import { NARROW, PODS } from "./rule-cases/pod-identity";
 
-const PODS = { Service: "pods.eks.amazonaws.com" };
-const NARROW = {
-  StringEquals: {
-    "aws:RequestTag/eks-cluster-name": "prod",
-    "aws:RequestTag/kubernetes-namespace": "orders",
-    "aws:RequestTag/kubernetes-service-account": "api",
-  },
-};
 const HOST = "oidc.eks.us-west-2.amazonaws.com/id/AAAA";
 const WEB_IDENTITY = {
   Effect: "Allow",

@@ -1,8 +1,9 @@
 /** Cases for the EKS Pod Identity rules (lib/checks/rules/pod-identity). */
 import { HOST, RuleCase, SAFE_WEB_IDENTITY, trust, webIdentity } from "./rule-case";
 
-const PODS = { Service: "pods.eks.amazonaws.com" };
-const NARROW = {
+export const PODS = { Service: "pods.eks.amazonaws.com" };
+/** The session-tag conditions that narrow a Pod Identity trust to prod/orders/api. */
+export const NARROW = {
   StringEquals: {
     "aws:RequestTag/eks-cluster-name": "prod",
     "aws:RequestTag/kubernetes-namespace": "orders",
