@@ -59,7 +59,7 @@ export function configModelOf(config: TerraformConfig, syntax: ValueSyntax = "te
   const verdicts: AnnotationVerdict[] = annotations.map((a) => judge!.judge(a));
   return {
     syntax,
-    trusts: trustPoliciesOf(objectForm(config) as TerraformConfig, syntax),
+    trusts: trustPoliciesOf(objectForm(config), syntax),
     oidcProviders: oidcProvidersOf(config, syntax),
     annotations: verdicts,
   };

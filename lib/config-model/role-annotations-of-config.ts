@@ -3,7 +3,8 @@
  * (kind ServiceAccount), `kubernetes_service_account(_v1)` and `kubernetes_manifest` blocks, in
  * every JSON form (nested blocks as objects or arrays of objects).
  */
-import { AddressedBlock, blocksOfType, firstBlock } from "./config-blocks";
+import { AddressedBlock, blocksOfType } from "./config-blocks";
+import { firstBlock } from "./nested-blocks";
 import { Block, TerraformAddress } from "./terraform-config";
 import { AUDIENCE_ANNOTATION, ROLE_ARN_ANNOTATION } from "../facts/eks";
 
