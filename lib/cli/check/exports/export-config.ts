@@ -7,10 +7,9 @@
 import { Block } from "../../../config-model/terraform-config";
 import { InputError } from "../input-error";
 import { ExportInput } from "../inputs";
+import { ROLE_ARN_ANNOTATION } from "../../../facts/eks";
 
 type Json = { [key: string]: any };
-
-const ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
 
 /** Where a synthetic block came from: the export file, the name findings use, and text to find it by. */
 export interface ExportOrigin {
