@@ -1,5 +1,5 @@
 /**
- * Unit and build tests. jest only transpiles (isolatedModules, set in tsconfig.jest.json); the type
+ * Unit and build tests. jest only transpiles (sucrase, jest-transform.js); the type
  * check is one of the build tests (`__tests__/build/typecheck.test.ts`), so it runs in parallel.
  * `npm run test:unit` leaves out __tests__/build/ (tsc, eslint, npm pack, TypeDoc, the real cdktf CLI).
  */
@@ -9,7 +9,7 @@ module.exports = {
   roots: ["<rootDir>/__tests__", "<rootDir>/examples"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json", diagnostics: false }],
+    "^.+\\.tsx?$": "<rootDir>/jest-transform.js",
   },
   setupFilesAfterEnv: ["<rootDir>/setup.js"],
   // Two workers on two cores: several suites wait on child processes (cdktf CLI, npm pack, tsc).

@@ -1,6 +1,6 @@
 /**
  * `tsc --noEmit` over the whole project (lib, app, tests, examples, bench). jest only transpiles
- * (ts-jest isolatedModules), so this is where type errors fail the suite; as a test it runs in
+ * (sucrase, jest-transform.js), so this is where type errors fail the suite; as a test it runs in
  * parallel with the others. Incremental, with its build info in node_modules/.cache: a fresh clone
  * checks everything, later runs what changed and what depends on it.
  */
