@@ -12,6 +12,7 @@ module.exports = {
     "^.+\\.tsx?$": "<rootDir>/jest-transform.js",
   },
   setupFilesAfterEnv: ["<rootDir>/setup.js"],
+  testSequencer: "<rootDir>/jest-sequencer.js",
   // Two workers on two cores: several suites wait on child processes (cdktf CLI, npm pack, tsc).
   maxWorkers: 2,
   reporters: ["default", "<rootDir>/jest-summary-reporter.js"],

@@ -1,3 +1,21 @@
+// cdktf records the full call stack of every token it creates (`creationStack`, printed only in a
+// few of its error messages). Under jest, each of those stacks went through source-map-support,
+// which reads and decodes the inline source map of every file on the stack: ~10% of the unit
+// suites' CPU. Outside jest nothing maps them; here they are formatted as V8 does by default. Patched
+// before cdktf loads: its modules create tokens as they load.
+const stackTrace = require(require.resolve("cdktf/lib/tokens/private/stack-trace.js"));
+const captureStackTrace = stackTrace.captureStackTrace;
+const formatUnmapped = (error, frames) => [String(error), ...frames.map((frame) => `    at ${frame}`)].join("\n");
+stackTrace.captureStackTrace = function unmappedCaptureStackTrace(below) {
+  const prepare = Error.prepareStackTrace;
+  Error.prepareStackTrace = formatUnmapped;
+  try {
+    return captureStackTrace(below || unmappedCaptureStackTrace);
+  } finally {
+    Error.prepareStackTrace = prepare;
+  }
+};
+
 const { Testing } = require("cdktf");
 const fc = require("fast-check");
 
@@ -11,20 +29,3 @@ if (seed !== "random") fc.configureGlobal({ seed: seed === undefined ? 20261123 
 // it exits (~300 ms here): long enough for jest to force-exit the worker ("failed to exit
 // gracefully"). Tests only need the baseline tier (faster to compile, and these inputs are small).
 require("v8").setFlagsFromString("--liftoff-only");
-
-// cdktf records the full call stack of every token it creates (`creationStack`, printed only in a
-// few of its error messages). Under jest, each of those stacks went through source-map-support,
-// which reads and decodes the inline source map of every file on the stack: ~10% of the unit
-// suites' CPU. Outside jest nothing maps them; here they are formatted as V8 does by default.
-const stackTrace = require(require.resolve("cdktf/lib/tokens/private/stack-trace.js"));
-const captureStackTrace = stackTrace.captureStackTrace;
-const formatUnmapped = (error, frames) => [String(error), ...frames.map((frame) => `    at ${frame}`)].join("\n");
-stackTrace.captureStackTrace = function unmappedCaptureStackTrace(below) {
-  const prepare = Error.prepareStackTrace;
-  Error.prepareStackTrace = formatUnmapped;
-  try {
-    return captureStackTrace(below || unmappedCaptureStackTrace);
-  } finally {
-    Error.prepareStackTrace = prepare;
-  }
-};
