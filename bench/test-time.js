@@ -63,6 +63,7 @@ function runOnce(i) {
     cwd: ROOT,
     env: { ...process.env, CI: "1", FORCE_COLOR: "0" },
     encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const cpuAfter = childrenCpuSeconds();
@@ -75,6 +76,8 @@ function runOnce(i) {
     seconds,
     passed: r.status === 0,
     tests: `${results.numPassedTests} passed, ${results.numFailedTests} failed`,
+    // jest's line when it had to kill a worker that did not exit within 500 ms of the last suite.
+    workerForceExited: /failed to exit gracefully/.test(r.stderr),
     cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
     loadBefore: load,
     loadAfter: os.loadavg()[0],
@@ -98,6 +101,9 @@ const lines = [
   `| ${RUNS} | ${median.seconds.toFixed(1)} s | ${BUDGET_S} s | ${verdict} | ${runs.map((r) => r.seconds.toFixed(1)).join(", ")} s | ` +
     `${median.cpu === undefined ? "n/a" : `${median.cpu.toFixed(0)} s (${(median.cpu / os.cpus().length).toFixed(1)} s)`} | ` +
     `${median.loadBefore.toFixed(2)} / ${median.loadAfter.toFixed(2)} | ${median.tests} |`,
+  "",
+  `Runs in which jest had to force a worker to exit ("failed to exit gracefully"): ` +
+    `${runs.filter((r) => r.workerForceExited).length} of ${RUNS}.`,
   "",
   "A load average above 0.5 before the run means the machine was not idle: the figure is not a measurement of the suite.",
   "The CPU time (user + system, jest and every process it waited for) divided by the cores is the least wall time",
