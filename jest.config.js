@@ -1,17 +1,33 @@
 /**
- * Unit and build tests. jest only transpiles (sucrase, jest-transform.js); the type
- * check is one of the build tests (`__tests__/build/typecheck.test.ts`), so it runs in parallel.
- * `npm run test:unit` leaves out __tests__/build/ (tsc, eslint, npm pack, TypeDoc, the real cdktf CLI).
+ * Two projects, one worker pool:
+ *   suite  (`npm test`, within 45 s on 2 cores from a fresh clone): the unit suites, examples/testing
+ *          (it shows users how to test their stacks), the type check (`__tests__/project/typecheck.test.ts`:
+ *          jest only transpiles, with sucrase, jest-transform.js) and the project's structure tests.
+ *   build  (`npm run test:build`): what needs the build tool chain, in `__tests__/build/`: the jsii
+ *          build and its Python bindings, the npm package as a consumer installs it, ESLint and
+ *          Prettier, TypeDoc's docs, the real cdktf CLI.
+ * `npm run test:all` (plain `jest`) runs both in one pool; CI (`.ci/run`) runs that.
  */
-module.exports = {
+const shared = {
+  rootDir: __dirname,
   testEnvironment: "node",
-  // examples/testing/ shows users how to test their stacks; it runs with the suite.
-  roots: ["<rootDir>/__tests__", "<rootDir>/examples"],
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.tsx?$": "<rootDir>/jest-transform.js",
   },
   setupFilesAfterEnv: ["<rootDir>/setup.js"],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: "suite",
+      roots: ["<rootDir>/__tests__", "<rootDir>/examples"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/__tests__/build/"],
+    },
+    { ...shared, displayName: "build", roots: ["<rootDir>/__tests__/build"] },
+  ],
   testSequencer: "<rootDir>/jest-sequencer.js",
   // Two workers on two cores: several suites wait on child processes (cdktf CLI, npm pack, tsc).
   maxWorkers: 2,

@@ -11,7 +11,7 @@ import { tmpdir } from "os";
 import { delimiter, join } from "path";
 import { providerMatchesCluster } from "../../app/stack";
 import { DEFAULT_APP_TYPES, typesOf } from "../support/synth";
-import { BUILD_TIMEOUT_MS } from "./build-timeout";
+import { BUILD_TIMEOUT_MS } from "../support/build-timeout";
 
 const ROOT = join(__dirname, "..", "..");
 const out = mkdtempSync(join(tmpdir(), "irsa-cli-"));

@@ -7,7 +7,7 @@ import { execFileSync } from "child_process";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
-import { BUILD_TIMEOUT_MS } from "./build-timeout";
+import { BUILD_TIMEOUT_MS } from "../support/build-timeout";
 
 const ROOT = join(__dirname, "..", "..");
 

@@ -9,7 +9,7 @@ import { execFile } from "child_process";
 import { rmSync, statSync } from "fs";
 import { join } from "path";
 import { lintCommands, LintCommand } from "./lint-commands";
-import { BUILD_TIMEOUT_MS } from "./build-timeout";
+import { BUILD_TIMEOUT_MS } from "../support/build-timeout";
 
 const ROOT = join(__dirname, "..", "..");
 

@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildOnce } from "./jsii-build";
-import { BUILD_TIMEOUT_MS } from "./build-timeout";
+import { BUILD_TIMEOUT_MS } from "../support/build-timeout";
 
 const ROOT = join(__dirname, "..", "..");
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));

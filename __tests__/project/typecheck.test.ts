@@ -7,7 +7,7 @@
 import { spawnSync } from "child_process";
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { BUILD_TIMEOUT_MS } from "./build-timeout";
+import { BUILD_TIMEOUT_MS } from "../support/build-timeout";
 
 test(
   "the project type-checks (strict)",
