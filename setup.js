@@ -1,3 +1,4 @@
+/* global expect */
 // cdktf records the full call stack of every token it creates (`creationStack`, printed only in a
 // few of its error messages). Under jest, each of those stacks went through source-map-support,
 // which reads and decodes the inline source map of every file on the stack: ~10% of the unit
@@ -17,12 +18,16 @@ stackTrace.captureStackTrace = function unmappedCaptureStackTrace(below) {
 };
 
 const { Testing } = require("cdktf");
-const fc = require("fast-check");
 
 Testing.setupJest();
 // Property tests use a fixed seed so that CI is reproducible; FC_SEED=<n> (or "random") explores.
+// fast-check takes ~30 ms to load in each suite; only the few suites that import it load it here
+// (__tests__/project/setup.test.ts: no shared module imports it, so the test file says it all).
 const seed = process.env.FC_SEED;
-if (seed !== "random") fc.configureGlobal({ seed: seed === undefined ? 20261123 : Number(seed) });
+const suiteSource = require("fs").readFileSync(expect.getState().testPath, "utf8");
+if (seed !== "random" && /from "fast-check"|require\("fast-check"\)/.test(suiteSource)) {
+  require("fast-check").configureGlobal({ seed: seed === undefined ? 20261123 : Number(seed) });
+}
 
 // @cdktf/hcl2json runs HashiCorp's parser as Go compiled to WebAssembly. V8 re-compiles a large
 // module with its optimising tier on background threads, and a process waits for that work before

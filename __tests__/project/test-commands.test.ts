@@ -76,6 +76,7 @@ test("every test file is in exactly one project; the build project is __tests__/
     "cdktf-cli.test.ts",
     "docs.test.ts",
     "jsii.test.ts",
+    "lint-layering.test.ts",
     "lint.test.ts",
     "package.test.ts",
   ]);

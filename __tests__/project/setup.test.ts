@@ -1,0 +1,31 @@
+/**
+ * setup.js seeds fast-check only in the suites whose own file imports it (loading it costs ~30 ms a
+ * suite). That holds only while no shared module imports it for them: a support module or lib/ that
+ * did would hand its suites an unseeded, irreproducible fast-check.
+ */
+import * as fc from "fast-check";
+import { readdirSync, readFileSync } from "fs";
+import { join, relative } from "path";
+
+const ROOT = join(__dirname, "..", "..");
+const FAST_CHECK = /from "fast-check"|require\("fast-check"\)/;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+test("a suite that imports fast-check gets the fixed seed (or FC_SEED)", () => {
+  const seed = process.env.FC_SEED;
+  if (seed === "random") expect(fc.readConfigureGlobal().seed).toBeUndefined();
+  else expect(fc.readConfigureGlobal().seed).toBe(seed === undefined ? 20261123 : Number(seed));
+});
+
+test("only test files import fast-check: no support module, no library file", () => {
+  const shared = [...sources(join(ROOT, "__tests__")), ...sources(join(ROOT, "lib"))].filter((f) => !f.endsWith(".test.ts"));
+  expect(shared.length).toBeGreaterThan(50);
+  expect(shared.filter((f) => FAST_CHECK.test(readFileSync(f, "utf8"))).map((f) => relative(ROOT, f))).toEqual([]);
+  // The property suites are seen by the same pattern setup.js uses.
+  expect(FAST_CHECK.test(readFileSync(join(ROOT, "__tests__", "irsa", "trust-properties.test.ts"), "utf8"))).toBe(true);
+});

@@ -1,0 +1,1 @@
+test("p", () => { expect(1).toBe(1); });
