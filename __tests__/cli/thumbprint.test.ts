@@ -4,7 +4,7 @@
  * and failures in one line: a bad URL or host, a closed port, a port that does not answer with TLS,
  * and --timeout bounding the whole run against servers that never answer or trickle.
  */
-import { CHECK_USAGE } from "../../lib/cli/check-command";
+import { CHECK_USAGE } from "../../lib/cli/usage";
 import { closeAll, closedPort, Issuer, startIssuer, startPlainHttp, startRawIssuer, startTcp, trickle } from "../support/issuers";
 import { expectFailure, fingerprintOf, Pki, run, runHere, writePki } from "../support/thumbprint";
 import { MAX_TIMEOUT_MS } from "../../lib/cli/thumbprint/deadline";

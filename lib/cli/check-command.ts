@@ -14,12 +14,7 @@ import { formatText } from "./check/format-text";
 import { InputError } from "./check/input-error";
 import { readInputs } from "./check/inputs";
 import { checkInputs, CheckReport } from "./check/run-checks";
-
-export const CHECK_USAGE =
-  "cdktf-eks-irsa check [PATH...] [--format text|json|sarif]\n" +
-  "         PATH: cdktf.out/, a folder of *.tf / *.tf.json (with its local modules), *.tf, *.tf.json,\n" +
-  "               terraform show -json, aws iam get-account-authorization-details, aws iam list-roles,\n" +
-  "               kubectl get serviceaccounts -A -o json";
+import { CHECK_USAGE } from "./usage";
 
 const FORMATS = ["text", "json", "sarif"];
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-/** The `cdktf-eks-irsa` command: dispatches to its subcommands. */
-import { checkCommand, CHECK_USAGE } from "./check-command";
+/**
+ * The `cdktf-eks-irsa` command: dispatches to its subcommands, loading only the one it runs (the
+ * check engine, cdktf and the HCL parser take most of a second to load; `thumbprint` needs none).
+ */
 import { CommandIo, UsageError } from "./command-io";
-import { thumbprintCommand, THUMBPRINT_USAGE } from "./thumbprint-command";
+import { CHECK_USAGE, THUMBPRINT_USAGE } from "./usage";
 
 const USAGE = `usage: ${THUMBPRINT_USAGE}\n       ${CHECK_USAGE}`;
 
@@ -20,8 +22,8 @@ export async function main(
       out(USAGE);
       return 0;
     }
-    if (command === "thumbprint") return await thumbprintCommand(rest, io);
-    if (command === "check") return await checkCommand(rest, io);
+    if (command === "thumbprint") return await (await import("./thumbprint-command")).thumbprintCommand(rest, io);
+    if (command === "check") return await (await import("./check-command")).checkCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

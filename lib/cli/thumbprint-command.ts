@@ -4,9 +4,6 @@ import { oneLine, ThumbprintError } from "./thumbprint/errors";
 import { inspectIssuer } from "./thumbprint/inspect-issuer";
 import { CommandIo, UsageError } from "./command-io";
 
-export const THUMBPRINT_USAGE =
-  `cdktf-eks-irsa thumbprint <issuer-url> [--json] [--timeout <ms, at most ` + `${MAX_TIMEOUT_MS}>] [--no-discovery]`;
-
 interface ThumbprintArgs {
   readonly url: string;
   readonly json: boolean;
