@@ -1,1 +1,0 @@
-test("p", () => { expect(1).toBe(1); });
