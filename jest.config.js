@@ -16,6 +16,9 @@ const shared = {
     "^.+\\.tsx?$": "<rootDir>/jest-transform.js",
   },
   setupFilesAfterEnv: ["<rootDir>/setup.js"],
+  // cdktf loads archiver (~200 modules) for TerraformAsset, which no suite makes; jest would load it
+  // again for every suite. The stand-in loads the real module on first use.
+  moduleNameMapper: { "^archiver$": "<rootDir>/__tests__/support/lazy-archiver.js" },
 };
 
 module.exports = {
