@@ -3,7 +3,7 @@
  * without building a TypeScript program (what ts-jest with isolatedModules did, at a fraction of the
  * cost: the whole suite's files in well under a second instead of ~15 s of CPU on a fresh clone).
  * Line numbers stay those of the source, and a source map is attached for columns. The type check is
- * a test of its own (`__tests__/build/typecheck.test.ts`); the shipped JavaScript is compiled by jsii.
+ * a test of its own (`__tests__/project/typecheck.test.ts`); the shipped JavaScript is compiled by jsii.
  */
 const { createHash } = require("crypto");
 const { readFileSync } = require("fs");

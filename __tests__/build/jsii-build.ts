@@ -7,14 +7,16 @@
  */
 import { createHash } from "crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
-import { join, relative } from "path";
+import { dirname, join, relative } from "path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { build } = require("../../scripts/build.js") as { build: (root: string, stdio: string) => { status: number; output: string } };
 
 export const ROOT = join(__dirname, "..", "..");
 const STAMP = join(ROOT, "dist", ".build-inputs");
-const LOCK = join(ROOT, ".build.lock");
+// In node_modules/.cache, where ESLint and Prettier do not look: in the project root, the lint test
+// walking the folder beside a running build crashed on the lock vanishing under it (ENOENT).
+export const LOCK = join(ROOT, "node_modules", ".cache", "irsa-build.lock");
 
 function inputsHash(): string {
   const hash = createHash("sha256");
@@ -43,13 +45,16 @@ function sleep(ms: number): void {
 export function buildOnce(): string {
   const hash = inputsHash();
   const deadline = Date.now() + 240_000;
+  mkdirSync(dirname(LOCK), { recursive: true });
   for (;;) {
     if (isBuilt(hash)) return "(built earlier from the same inputs)";
     try {
       mkdirSync(LOCK); // atomic: one builder at a time
     } catch {
       // Another worker is building; a lock older than the deadline is left over from a killed run.
-      if (Date.now() - statSync(LOCK).mtimeMs > 240_000) rmSync(LOCK, { recursive: true, force: true });
+      // (It may also have gone since mkdir failed: then the next round takes it.)
+      const since = statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 240_000) rmSync(LOCK, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`waited 240 s for ${LOCK}`);
       sleep(500);
       continue;

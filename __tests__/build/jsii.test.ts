@@ -7,8 +7,8 @@
 import { spawnSync } from "child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
-import { buildOnce, ROOT } from "./jsii-build";
+import { join, relative, sep } from "path";
+import { buildOnce, LOCK, ROOT } from "./jsii-build";
 
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 const MODULE = PKG.jsii.targets.python.module;
@@ -44,6 +44,13 @@ test("package.json: a jsii section with a Python target, Construct Hub metadata"
   const tsconfig = JSON.parse(readFileSync(join(ROOT, "tsconfig.jsii.json"), "utf8"));
   expect(tsconfig.compilerOptions).toMatchObject({ stripInternal: true, rootDir: "lib", outDir: "dist" });
   expect(assembly).toMatchObject({ name: "cdktf-eks-irsa", targets: { python: { module: "cdktf_eks_irsa" } } });
+});
+
+test("the build's lock is in node_modules/.cache, which ESLint and Prettier never walk (the lint test runs beside the build)", () => {
+  // In the project root, ESLint's walk crashed with ENOENT when the lock went away under it.
+  expect(relative(ROOT, LOCK).split(sep).slice(0, 2)).toEqual(["node_modules", ".cache"]);
+  const prettierIgnore = readFileSync(join(ROOT, ".prettierignore"), "utf8").split("\n");
+  expect(prettierIgnore).toContain("node_modules/");
 });
 
 test("every public construct, props struct and enum is in the assembly", () => {
