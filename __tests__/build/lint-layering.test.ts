@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "child_process";
 import { join } from "path";
+import { BUILD_TIMEOUT_MS } from "../support/build-timeout";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -23,9 +24,11 @@ const ALLOWED: [string, string][] = [
   ["examples/x/main.ts", 'import { x } from "../../lib/testing";'],
 ];
 
-test("ESLint keeps app/ and examples/ on the public API (and app/ on the internal door)", () => {
-  // ESLint's API loads eslint.config.mjs with a dynamic import, which jest's VM cannot do: one node process lints every case.
-  const script = `
+test(
+  "ESLint keeps app/ and examples/ on the public API (and app/ on the internal door)",
+  () => {
+    // ESLint's API loads eslint.config.mjs with a dynamic import, which jest's VM cannot do: one node process lints every case.
+    const script = `
     const { ESLint } = require("eslint");
     const cases = JSON.parse(process.argv[1]);
     const eslint = new ESLint({ cwd: process.cwd() });
@@ -34,12 +37,14 @@ test("ESLint keeps app/ and examples/ on the public API (and app/ on the interna
       const [result] = await eslint.lintText(source + "\\nexport const used = x;\\n", { filePath });
       return result.messages.filter((m) => m.ruleId === "no-restricted-imports").length;
     })).then((counts) => console.log(JSON.stringify(counts)));`;
-  const cases = [...FORBIDDEN, ...ALLOWED];
-  const run = spawnSync(process.execPath, ["-e", script, JSON.stringify(cases)], { cwd: ROOT, encoding: "utf8" });
-  expect(run.stderr).toBe("");
-  const counts: number[] = JSON.parse(run.stdout);
-  expect(cases.map(([file, source], i) => `${counts[i]} ${file}: ${source}`)).toEqual([
-    ...FORBIDDEN.map(([file, source]) => `1 ${file}: ${source}`),
-    ...ALLOWED.map(([file, source]) => `0 ${file}: ${source}`),
-  ]);
-}, 60000);
+    const cases = [...FORBIDDEN, ...ALLOWED];
+    const run = spawnSync(process.execPath, ["-e", script, JSON.stringify(cases)], { cwd: ROOT, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    const counts: number[] = JSON.parse(run.stdout);
+    expect(cases.map(([file, source], i) => `${counts[i]} ${file}: ${source}`)).toEqual([
+      ...FORBIDDEN.map(([file, source]) => `1 ${file}: ${source}`),
+      ...ALLOWED.map(([file, source]) => `0 ${file}: ${source}`),
+    ]);
+  },
+  BUILD_TIMEOUT_MS,
+);

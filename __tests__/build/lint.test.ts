@@ -1,5 +1,5 @@
 /**
- * `npm run lint` as a test, so that `npm test` runs it in parallel with the rest: ESLint
+ * `npm run lint` as a test, so that `npm run test:all` (CI) runs it in parallel with the rest: ESLint
  * (typescript-eslint) and Prettier's check (lines of at most 140 columns), both at once, each with
  * its content-keyed cache in node_modules/.cache (a fresh clone checks every file; later runs only
  * the files that changed). The commands are read from package.json (./lint-commands.ts), so the

@@ -1,7 +1,8 @@
 /**
  * The test commands and what each runs: the README's two first commands, `.ci/run` running exactly
  * the README's test command, and that command covering every test file of both jest projects
- * (`suite` for `npm test`, `build` for `npm run test:build`; jest.config.js), each file in exactly one.
+ * (`suite` for `npm test`, `build` for `npm run test:build`; jest.config.js), each file in exactly one;
+ * and no script named in the README or the help text that package.json does not have.
  */
 import { readdirSync, readFileSync } from "fs";
 import { join, relative } from "path";
@@ -64,6 +65,15 @@ test("npm test runs the suite project, test:build the build project, test:all (C
     "test:all": "jest",
   });
   expect(CONFIG.projects.map((p: { displayName: string }) => p.displayName)).toEqual(["suite", "build"]);
+});
+
+test("every `npm run <script>` the README and the help text name is a script of package.json", () => {
+  const named = ["README.md", "help"].flatMap((file) =>
+    [...readFileSync(join(ROOT, file), "utf8").matchAll(/npm run ([\w:-]+)/g)].map((m) => `${file}: ${m[1]}`),
+  );
+  expect(named.length).toBeGreaterThan(10);
+  expect(named.filter((entry) => !(entry.split(": ")[1] in PKG.scripts))).toEqual([]);
+  expect(named).toEqual(expect.arrayContaining(["help: test:build", "help: test:all", "README.md: test:all"]));
 });
 
 test("every test file is in exactly one project; the build project is __tests__/build/, the type check is in npm test", () => {

@@ -4,6 +4,12 @@
 // is loaded on first use, so an asset would still be packed as it is outside jest.
 const real = require.resolve("archiver", { paths: [require.resolve("cdktf")] });
 
-module.exports = function archiver(...args) {
+function archiver(...args) {
   return require(real)(...args);
-};
+}
+// archiver's static functions, loaded on first use as well.
+for (const name of ["create", "registerFormat", "isRegisteredFormat"]) {
+  archiver[name] = (...args) => require(real)[name](...args);
+}
+
+module.exports = archiver;
