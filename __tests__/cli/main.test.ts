@@ -45,3 +45,28 @@ test("help and thumbprint load no other command: not the check engine, cdktf or 
   expect(loaded).toContain(join("lib", "cli", "thumbprint-command.ts"));
   expect(loaded.filter((f: string) => /check-command|lib[/\\]cli[/\\]check[/\\]|node_modules[/\\](cdktf|@cdktf)[/\\]/.test(f))).toEqual([]);
 });
+
+test("check through the lazy dispatch, in a fresh process: HCL is judged (exit 1), input it cannot read is named (exit 2)", () => {
+  const script = `
+    const { main } = require("./lib/cli/main.ts");
+    const run = async (args) => {
+      const out = [];
+      const err = [];
+      const code = await main(args, (l) => out.push(l), (l) => err.push(l), {});
+      return { code, out, err };
+    };
+    (async () => console.log(JSON.stringify([await run(["check", "__tests__/fixtures/hcl/seeds"]), await run(["check", "LICENSE"])])))();`;
+  const r = spawnSync(process.execPath, ["-r", "sucrase/register/ts", "-e", script], {
+    cwd: join(__dirname, "..", ".."),
+    encoding: "utf8",
+  });
+  expect(r.stderr).toBe("");
+  const [hcl, unreadable] = JSON.parse(r.stdout);
+  expect(hcl.code).toBe(1);
+  expect(hcl.out.at(-1)).toBe(
+    "3 errors, 0 warnings in 1 file checked; 1 trust policy, 1 OIDC provider, 0 annotations judged; 0 unreadable",
+  );
+  const ruleIds = hcl.out.slice(0, -1).map((line: string) => /error (IRSA\d+)/.exec(line)?.[1]);
+  expect(ruleIds).toEqual(["IRSA003", "IRSA030", "IRSA032"]);
+  expect(unreadable).toEqual({ code: 2, out: [], err: [expect.stringMatching(/^error: LICENSE: not valid JSON \(/)] });
+});
