@@ -8,10 +8,11 @@
 import { execFile, spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { delimiter, join } from "path";
+import { join } from "path";
 import { providerMatchesCluster } from "../../app/stack";
 import { DEFAULT_APP_TYPES, typesOf } from "../support/synth";
 import { BUILD_TIMEOUT_MS } from "../support/build-timeout";
+import { onPath } from "../support/on-path";
 
 const ROOT = join(__dirname, "..", "..");
 const out = mkdtempSync(join(tmpdir(), "irsa-cli-"));
@@ -24,10 +25,7 @@ const GUARDED = {
   NODE_OPTIONS: `--require ${join(__dirname, "..", "support", "net-guard.js")} --max-old-space-size=4096`,
 };
 
-const terraform = (process.env.PATH ?? "")
-  .split(delimiter)
-  .map((dir) => join(dir, "terraform"))
-  .find((candidate) => existsSync(candidate));
+const terraform = onPath("terraform");
 const withTerraform = terraform ? test : test.skip;
 if (!terraform) {
   // Printed so that a run without terraform says which checks it did not make.

@@ -66,8 +66,8 @@ function isRunning(pid: number): boolean {
  */
 export function removeIfAbandoned(lock = LOCK): void {
   const owner = ownerOf(lock);
-  const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
-  if (owner === undefined ? Date.now() - since < 60_000 : isRunning(owner)) return;
+  const age = () => Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+  if (owner === undefined ? age() < 60_000 : isRunning(owner)) return;
   const aside = `${lock}.${process.pid}`;
   try {
     renameSync(lock, aside);

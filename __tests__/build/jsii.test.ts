@@ -7,8 +7,9 @@
 import { spawnSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { delimiter, join, relative, sep } from "path";
+import { join, relative, sep } from "path";
 import { buildOnce, LOCK, removeIfAbandoned, ROOT } from "./jsii-build";
+import { onPath } from "../support/on-path";
 
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 const MODULE = PKG.jsii.targets.python.module;
@@ -120,10 +121,7 @@ test("the shipped declarations hold no @internal name and no internal door", () 
 
 // The bindings are generated with Node alone; compiling them and checking the README's snippet
 // needs python3, which the README's two commands do not require: without it, that part is skipped.
-const python3 = (process.env.PATH ?? "")
-  .split(delimiter)
-  .map((dir) => join(dir, "python3"))
-  .find((candidate) => existsSync(candidate));
+const python3 = onPath("python3");
 if (!python3) console.warn("SKIPPED: no python3 on PATH: the generated Python bindings and the README's Python snippet are not compiled");
 const withPython = python3 ? test : test.skip;
 let bindings: { sources: string[]; init: string; out: string };

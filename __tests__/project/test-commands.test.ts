@@ -4,13 +4,15 @@
  * (`suite` for `npm test`, `build` for `npm run test:build`; jest.config.js), each file in exactly one;
  * and no script named in the README or the help text that package.json does not have.
  */
-import { readdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import { join, relative } from "path";
+import { filesUnder } from "../support/files";
 
 const ROOT = join(__dirname, "..", "..");
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const CONFIG = require("../../jest.config.js");
+const TEST_FILE = /\.test\.ts$/;
 
 /** The command lines of the README's first ```sh block, without their comments. */
 function readmeCommands(): string[] {
@@ -22,19 +24,6 @@ function readmeCommands(): string[] {
     .map((line) => line.replace(/\s+#.*$/, "").trim());
 }
 
-/** Every *.test.ts under a folder, relative to the root. */
-function testFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? e.name === "node_modules"
-        ? []
-        : testFiles(join(dir, e.name))
-      : e.name.endsWith(".test.ts")
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
-
 /** The files a project of jest.config.js runs: under its roots, matching none of its ignore patterns. */
 function filesOf(displayName: string): string[] {
   const project = CONFIG.projects.find((p: { displayName: string }) => p.displayName === displayName);
@@ -43,7 +32,7 @@ function filesOf(displayName: string): string[] {
   const expand = (pattern: string) => pattern.replace("<rootDir>", ROOT);
   const ignored = (project.testPathIgnorePatterns ?? []).map((p: string) => new RegExp(expand(p)));
   return project.roots
-    .flatMap((root: string) => testFiles(relative(ROOT, expand(root))))
+    .flatMap((root: string) => filesUnder(ROOT, relative(ROOT, expand(root)), TEST_FILE))
     .filter((file: string) => !ignored.some((re: RegExp) => re.test(join(ROOT, file))));
 }
 
@@ -77,7 +66,7 @@ test("every `npm run <script>` the README and the help text name is a script of 
 });
 
 test("every test file is in exactly one project; the build project is __tests__/build/, the type check is in npm test", () => {
-  const all = [...testFiles("__tests__"), ...testFiles("examples")].sort();
+  const all = ["__tests__", "examples"].flatMap((dir) => filesUnder(ROOT, dir, TEST_FILE)).sort();
   const suite = filesOf("suite");
   const build = filesOf("build");
   expect([...suite, ...build].sort()).toEqual(all);

@@ -5,8 +5,9 @@
  * checks everything, later runs what changed and what depends on it.
  */
 import { spawnSync } from "child_process";
-import { readdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import { join } from "path";
+import { filesUnder } from "../support/files";
 import { BUILD_TIMEOUT_MS } from "../support/build-timeout";
 
 test(
@@ -37,17 +38,7 @@ test(
 test("no source file imports a prebuilt provider from its package root (seconds and ~1 GB per process)", () => {
   const root = join(__dirname, "..", "..");
   const rootImport = /(from\s+|require\(\s*)["']@cdktf\/provider-(aws|kubernetes|tls)["']/;
-  const sources = (dir: string): string[] =>
-    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory()
-        ? ["node_modules", "cdktf.out", "__snapshots__"].includes(e.name)
-          ? []
-          : sources(join(dir, e.name))
-        : /\.(ts|js)$/.test(e.name)
-          ? [join(dir, e.name)]
-          : [],
-    );
-  const files = ["main.ts", ...["lib", "app", "__tests__", "examples", "bench"].flatMap(sources)];
+  const files = ["main.ts", ...["lib", "app", "__tests__", "examples", "bench"].flatMap((dir) => filesUnder(root, dir, /\.(ts|js)$/))];
   expect(files.length).toBeGreaterThan(30);
   expect(files.filter((f) => rootImport.test(readFileSync(join(root, f), "utf8")))).toEqual([]);
 });

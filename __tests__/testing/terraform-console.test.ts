@@ -6,18 +6,16 @@
  * no provider and no `terraform init`.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { delimiter, join } from "path";
+import { join } from "path";
 import { isDeepStrictEqual } from "util";
 import { ConfigReferences } from "../../lib/evaluation/terraform/config-references";
 import { TfValue } from "../../lib/evaluation/terraform/syntax";
 import { FUNCTION_CASES, TEMPLATE_CASES } from "./terraform-expression-cases";
+import { onPath } from "../support/on-path";
 
-const terraform = (process.env.PATH ?? "")
-  .split(delimiter)
-  .map((dir) => join(dir, "terraform"))
-  .find((candidate) => existsSync(candidate));
+const terraform = onPath("terraform");
 if (!terraform) console.warn("SKIPPED: no terraform binary on PATH: the interpreter's cases are not run through `terraform console`");
 const withTerraform = terraform ? test : test.skip;
 
