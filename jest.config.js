@@ -10,8 +10,7 @@
  */
 const shared = {
   rootDir: __dirname,
-  // jest's node environment; its workers exit without freeing their heap page by page, which could
-  // outlast the 500 ms jest gives them ("failed to exit gracefully").
+  // jest's node environment; its worker processes leave through process.exit() (see the module).
   testEnvironment: "<rootDir>/__tests__/support/jest-environment.js",
   testMatch: ["**/*.test.ts"],
   transform: {
