@@ -23,9 +23,10 @@ Testing.setupJest();
 // Property tests use a fixed seed so that CI is reproducible; FC_SEED=<n> (or "random") explores.
 // fast-check takes ~30 ms to load in each suite; only the few suites that import it load it here
 // (__tests__/project/setup.test.ts: no shared module imports it, so the test file says it all).
+const IMPORTS_FAST_CHECK = /from "fast-check"|require\("fast-check"\)/;
 const seed = process.env.FC_SEED;
 const suiteSource = require("fs").readFileSync(expect.getState().testPath, "utf8");
-if (seed !== "random" && /from "fast-check"|require\("fast-check"\)/.test(suiteSource)) {
+if (seed !== "random" && IMPORTS_FAST_CHECK.test(suiteSource)) {
   require("fast-check").configureGlobal({ seed: seed === undefined ? 20261123 : Number(seed) });
 }
 
@@ -34,3 +35,6 @@ if (seed !== "random" && /from "fast-check"|require\("fast-check"\)/.test(suiteS
 // it exits (~300 ms here): long enough for jest to force-exit the worker ("failed to exit
 // gracefully"). Tests only need the baseline tier (faster to compile, and these inputs are small).
 require("v8").setFlagsFromString("--liftoff-only");
+
+// For __tests__/project/setup.test.ts (a suite's require of this file gets these exports; it does not run it again).
+module.exports = { IMPORTS_FAST_CHECK };

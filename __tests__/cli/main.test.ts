@@ -1,18 +1,16 @@
 /** The `cdktf-eks-irsa` command's own surface: help and unknown commands. */
 import { spawnSync } from "child_process";
 import { join } from "path";
-import { main } from "../../lib/cli/main";
+import { run } from "../support/check-run";
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
-    args,
-    (line) => (stdout += `${line}\n`),
-    (line) => (stderr += `${line}\n`),
-    {},
-  );
-  return { code, stdout, stderr };
+/** Runs a script in a fresh Node process at the project root (TypeScript through sucrase) and parses the JSON it prints. */
+function inFreshProcess(script: string) {
+  const r = spawnSync(process.execPath, ["-r", "sucrase/register/ts", "-e", script], {
+    cwd: join(__dirname, "..", ".."),
+    encoding: "utf8",
+  });
+  expect(r.stderr).toBe("");
+  return JSON.parse(r.stdout);
 }
 
 test.each([["--help"], ["-h"], ["help"]])("%s prints the usage on stdout and exits 0", async (flag) => {
@@ -35,12 +33,7 @@ test("help and thumbprint load no other command: not the check engine, cdktf or 
       const loaded = Object.keys(require.cache).map((f) => require("path").relative(process.cwd(), f));
       console.log(JSON.stringify({ codes, loaded }));
     });`;
-  const r = spawnSync(process.execPath, ["-r", "sucrase/register/ts", "-e", script], {
-    cwd: join(__dirname, "..", ".."),
-    encoding: "utf8",
-  });
-  expect(r.stderr).toBe("");
-  const { codes, loaded } = JSON.parse(r.stdout);
+  const { codes, loaded } = inFreshProcess(script);
   expect(codes).toEqual([0, 2]);
   expect(loaded).toContain(join("lib", "cli", "thumbprint-command.ts"));
   expect(loaded.filter((f: string) => /check-command|lib[/\\]cli[/\\]check[/\\]|node_modules[/\\](cdktf|@cdktf)[/\\]/.test(f))).toEqual([]);
@@ -56,12 +49,7 @@ test("check through the lazy dispatch, in a fresh process: HCL is judged (exit 1
       return { code, out, err };
     };
     (async () => console.log(JSON.stringify([await run(["check", "__tests__/fixtures/hcl/seeds"]), await run(["check", "LICENSE"])])))();`;
-  const r = spawnSync(process.execPath, ["-r", "sucrase/register/ts", "-e", script], {
-    cwd: join(__dirname, "..", ".."),
-    encoding: "utf8",
-  });
-  expect(r.stderr).toBe("");
-  const [hcl, unreadable] = JSON.parse(r.stdout);
+  const [hcl, unreadable] = inFreshProcess(script);
   expect(hcl.code).toBe(1);
   expect(hcl.out.at(-1)).toBe(
     "3 errors, 0 warnings in 1 file checked; 1 trust policy, 1 OIDC provider, 0 annotations judged; 0 unreadable",

@@ -11,7 +11,8 @@ import { join } from "path";
 import { filesUnder } from "../support/files";
 
 const ROOT = join(__dirname, "..", "..");
-const FAST_CHECK = /from "fast-check"|require\("fast-check"\)/;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const FAST_CHECK: RegExp = require("../../setup").IMPORTS_FAST_CHECK;
 
 test("a suite that imports fast-check gets the fixed seed (or FC_SEED)", () => {
   const seed = process.env.FC_SEED;
